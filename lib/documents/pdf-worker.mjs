@@ -1,0 +1,104 @@
+// @ts-check
+// Reads one PDF with pdfjs-dist inside a worker thread, so that a malformed file that hangs or
+// exhausts memory can be terminated without harming the server. This file is plain JavaScript
+// because worker threads in Node 20 cannot load TypeScript; the typed wrapper is pdf.ts.
+import { parentPort } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { createCanvas } from '@napi-rs/canvas';
+
+if (!parentPort) throw new Error('pdf-worker.mjs must run as a worker thread');
+const port = parentPort;
+
+// pdfjs needs its own font and character-map folders to draw non-embedded fonts; the trailing
+// slash matters because pdfjs appends file names to these URLs.
+const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const standardFontDataUrl = pathToFileURL(path.join(pdfjsRoot, 'standard_fonts')).href + '/';
+const cMapUrl = pathToFileURL(path.join(pdfjsRoot, 'cmaps')).href + '/';
+
+/** @type {import('pdfjs-dist').PDFDocumentProxy | undefined} */
+let doc;
+
+/** Maps a pdfjs exception to an error code the app understands. */
+function describeError(error) {
+  const name = error?.name ?? 'Error';
+  if (name === 'PasswordException') {
+    // pdfjs PasswordResponses: 1 = a password is needed, 2 = the password given is wrong.
+    return { code: error.code === 2 ? 'pdf_password_incorrect' : 'pdf_password_required', name };
+  }
+  if (name === 'InvalidPDFException' || name === 'FormatError' || name === 'UnknownErrorException') {
+    return { code: 'pdf_invalid', name };
+  }
+  return { code: 'pdf_invalid', name };
+}
+
+async function open({ data, password }) {
+  const bytes = new Uint8Array(data);
+  // Adobe LiveCycle forms set /NeedsRendering: their pages are empty until Adobe Reader builds them.
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4_000_000)).toString('latin1');
+  const needsRendering = /\/NeedsRendering\s+true/.test(head);
+  doc = await pdfjs.getDocument({
+    data: bytes,
+    password: password ?? undefined,
+    standardFontDataUrl,
+    cMapUrl,
+    cMapPacked: true,
+    isEvalSupported: false,
+    enableXfa: false,
+    verbosity: 0,
+  }).promise;
+  return { numPages: doc.numPages, needsRendering };
+}
+
+async function text({ pageNumber }) {
+  if (!doc) throw new Error('no document is open');
+  const page = await doc.getPage(pageNumber);
+  const viewport = page.getViewport({ scale: 1 });
+  const content = await page.getTextContent();
+  const items = [];
+  for (const item of content.items) {
+    if (!('str' in item)) continue;
+    const [a, b, c, d, e, f] = item.transform;
+    items.push({
+      str: item.str,
+      x: e,
+      y: f,
+      width: item.width,
+      fontSize: Math.hypot(c, d) || Math.hypot(a, b),
+      hasEOL: item.hasEOL,
+    });
+  }
+  page.cleanup();
+  return { width: viewport.width, height: viewport.height, items };
+}
+
+async function render({ pageNumber, dpi }) {
+  if (!doc) throw new Error('no document is open');
+  const page = await doc.getPage(pageNumber);
+  const viewport = page.getViewport({ scale: dpi / 72 });
+  const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+  const context = canvas.getContext('2d');
+  // Scanned pages are drawn over white so that transparent areas do not become black for OCR.
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  // @ts-expect-error pdfjs types expect a DOM canvas; @napi-rs/canvas provides the same drawing API.
+  await page.render({ canvas, canvasContext: context, viewport }).promise;
+  const png = await canvas.encode('png');
+  page.cleanup();
+  return { png: png.buffer.slice(png.byteOffset, png.byteOffset + png.byteLength), width: canvas.width, height: canvas.height };
+}
+
+const operations = { open, text, render };
+
+port.on('message', async (message) => {
+  const { id, op, args } = message;
+  try {
+    const result = await operations[op](args);
+    const transfer = result && result.png ? [result.png] : [];
+    port.postMessage({ id, ok: true, result }, transfer);
+  } catch (error) {
+    port.postMessage({ id, ok: false, error: { ...describeError(error), message: String(error?.message ?? error) } });
+  }
+});
