@@ -8,9 +8,6 @@ import { z } from 'zod';
 
 const url = z.url({ protocol: /^https?$/ });
 const positiveInt = z.coerce.number().int().positive();
-const flag = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((value) => value === 'true' || value === '1');
 
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -50,8 +47,6 @@ export const configSchema = z.object({
   DOCUMENT_CONCURRENCY: positiveInt.default(2),
   /** Tesseract workers kept in this process; each holds about 100 MB. */
   OCR_WORKERS: positiveInt.default(1),
-  /** Pull a missing model automatically when a job needs it. Off by default: pulls are gigabytes. */
-  AUTO_PULL_MODELS: flag.default(false),
 });
 
 export type Config = z.infer<typeof configSchema>;

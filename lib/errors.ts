@@ -30,8 +30,13 @@ export const errorCodes = {
 
 export type ErrorCode = keyof typeof errorCodes;
 
+/** Marks AppError instances across copies of this module that Next.js may load in separate bundles. */
+const appErrorBrand = Symbol.for('rma-advisor.AppError');
+
 /** An error whose message is safe to show to the user. It must never contain document text. */
 export class AppError extends Error {
+  readonly [appErrorBrand] = true;
+
   readonly code: ErrorCode;
   readonly status: number;
   readonly retryable: boolean;
@@ -42,6 +47,14 @@ export class AppError extends Error {
     this.code = code;
     this.status = errorCodes[code].status;
     this.retryable = options?.retryable ?? errorCodes[code].retryable;
+  }
+
+  /**
+   * Makes `instanceof AppError` true for an AppError made by another copy of this class: services are
+   * created once per process and shared by route handlers that Next.js bundles separately.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[appErrorBrand] === true;
   }
 }
 

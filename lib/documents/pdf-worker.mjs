@@ -70,8 +70,48 @@ async function text({ pageNumber }) {
       hasEOL: item.hasEOL,
     });
   }
+  items.push(...(await formFieldItems(page)));
   page.cleanup();
   return { width: viewport.width, height: viewport.height, items };
+}
+
+/**
+ * Returns the values typed into a filled-in form's text and choice fields as text items at the
+ * fields' positions. They live in widget annotations, which getTextContent leaves out, so without
+ * them a filled-in form would read as blank.
+ * @param {import('pdfjs-dist').PDFPageProxy} page
+ */
+async function formFieldItems(page) {
+  let annotations;
+  try {
+    annotations = await page.getAnnotations({ intent: 'display' });
+  } catch {
+    // A damaged annotation list must not cost the page its text, so the page is read without field values.
+    return [];
+  }
+  const items = [];
+  for (const annotation of annotations) {
+    if (annotation.subtype !== 'Widget' || annotation.hidden || annotation.password) continue;
+    const value = fieldText(annotation);
+    if (!value) continue;
+
+    const [left, bottom, right, top] = annotation.rect;
+    const lines = value.split(/\r\n?|\n/).filter((line) => line.trim() !== '');
+    // The field's own font size is inside its appearance stream, so this estimate fits one line per row.
+    const fontSize = Math.min(12, Math.max(6, ((top - bottom) / lines.length) * 0.7));
+    lines.forEach((line, index) => {
+      items.push({ str: line, x: left + 2, y: top - fontSize * (1.2 * index + 1), width: Math.min(right - left, line.length * fontSize * 0.5), fontSize, hasEOL: true });
+    });
+  }
+  return items;
+}
+
+/** Returns the value of a text or choice field as text, and '' for other fields such as buttons and signatures. */
+function fieldText(annotation) {
+  const value = annotation.fieldValue;
+  if (annotation.fieldType === 'Tx' && typeof value === 'string') return value.trim();
+  if (annotation.fieldType === 'Ch') return (Array.isArray(value) ? value.join(', ') : String(value ?? '')).trim();
+  return '';
 }
 
 async function render({ pageNumber, dpi }) {

@@ -7,6 +7,11 @@ export type PdfTextItem = { str: string; x: number; y: number; width: number; fo
 export type PdfPageText = { width: number; height: number; items: PdfTextItem[] };
 export type RenderedPage = { png: Uint8Array; width: number; height: number };
 
+/** Joins a page's text runs into plain text, one line per end-of-line mark. */
+export function plainTextOf(page: PdfPageText): string {
+  return page.items.map((item) => item.str + (item.hasEOL ? '\n' : ' ')).join('');
+}
+
 export type PdfOpenOptions = {
   password?: string;
   /** Time limit for each operation (open, read a page, render a page), in milliseconds. */
@@ -50,7 +55,9 @@ export class PdfDocument {
   static async open(bytes: Uint8Array, options: PdfOpenOptions): Promise<PdfDocument> {
     const pdf = new PdfDocument(options.timeoutMs, options.maxMemoryMb ?? 1024);
     try {
-      const copy = bytes.slice().buffer;
+      // A copy of exactly these bytes: a small Node Buffer is a view into a shared 8 KB pool, and
+      // Buffer#slice shares memory, so `.buffer` of either would hand the worker the whole pool.
+      const copy = new Uint8Array(bytes).buffer;
       const info = (await pdf.request('open', { data: copy, password: options.password }, [copy])) as { numPages: number; needsRendering: boolean };
       pdf.numPages = info.numPages;
       pdf.needsRendering = info.needsRendering;

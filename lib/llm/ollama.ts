@@ -22,12 +22,16 @@ const VISION_MAX_TOKENS = 3072;
 const MODEL_LIST_TTL_MS = 15_000;
 
 /**
- * Makes an Ollama client whose every request ends at the caller's signal or after `timeoutMs`.
- * ollama-js has no per-request signal, so each call gets its own client bound to its signal.
+ * Makes an Ollama client whose every request ends at the caller's signal or after `timeoutMs`,
+ * including a streamed body. ollama-js has no per-request signal, so each call gets its own client.
  */
 function ollamaClient(host: string, timeoutMs: number, signal?: AbortSignal): Ollama {
   const boundFetch: typeof fetch = (input, init) => {
-    const signals = [AbortSignal.timeout(timeoutMs)];
+    // The timer holds the controller strongly. AbortSignal.any keeps only weak references to its
+    // sources in Node 20, so an AbortSignal.timeout() passed straight in can be collected and never fire.
+    const deadline = new AbortController();
+    setTimeout(() => deadline.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError')), timeoutMs).unref();
+    const signals = [deadline.signal];
     if (signal) signals.push(signal);
     if (init?.signal) signals.push(init.signal);
     return fetch(input, { ...init, signal: AbortSignal.any(signals) });

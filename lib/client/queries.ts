@@ -1,0 +1,51 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { fetchJson } from './api';
+import type { ClientView, Debt, DocumentDetail, DocumentView, Page } from './types';
+
+/** The owner of a list of documents: one client's case, or the centre's knowledge base. */
+export type DocumentScope = { kind: 'client'; clientId: string } | { kind: 'knowledge' };
+
+export function documentsUrl(scope: DocumentScope): string {
+  return scope.kind === 'client' ? `/api/clients/${scope.clientId}/documents` : '/api/knowledge/documents';
+}
+
+export const queryKeys = {
+  clients: ['clients'] as const,
+  client: (clientId: string) => ['clients', clientId] as const,
+  documents: (scope: DocumentScope) => ['documents', scope.kind === 'client' ? scope.clientId : 'knowledge'] as const,
+  document: (documentId: string) => ['document', documentId] as const,
+  pages: (documentId: string) => ['pages', documentId] as const,
+  debts: (clientId: string) => ['debts', clientId] as const,
+  graph: ['graph'] as const,
+  health: ['health'] as const,
+  models: ['models'] as const,
+};
+
+export const fetchClients = () => fetchJson<{ clients: ClientView[] }>('/api/clients');
+export const fetchClient = (clientId: string) => fetchJson<ClientView>(`/api/clients/${clientId}`);
+export const fetchDocuments = (scope: DocumentScope) => fetchJson<{ documents: DocumentView[] }>(documentsUrl(scope));
+export const fetchDocument = (documentId: string) => fetchJson<DocumentDetail>(`/api/documents/${documentId}`);
+export const fetchPages = (documentId: string) => fetchJson<{ pages: Page[] }>(`/api/documents/${documentId}/pages`);
+export const fetchDebts = (clientId: string) => fetchJson<{ debts: Debt[] }>(`/api/clients/${clientId}/debts`);
+
+/** Writes a fresher view of one document into every cached list and detail that shows it. */
+export function storeDocumentView(queryClient: QueryClient, scope: DocumentScope, view: DocumentView | DocumentDetail): void {
+  queryClient.setQueryData<{ documents: DocumentView[] }>(queryKeys.documents(scope), (list) => {
+    if (!list) return list;
+    const { pages: _pages, ...summary } = view as DocumentDetail;
+    return { documents: list.documents.map((document) => (document.id === view.id ? { ...document, ...summary } : document)) };
+  });
+  queryClient.setQueryData<DocumentDetail>(queryKeys.document(view.id), (detail) => (detail ? { ...detail, ...view } : detail));
+}
+
+/** Refreshes what a finished or removed document changes: counts, debts, pages and the graph. */
+export function refreshAfterDocumentChange(queryClient: QueryClient, scope: DocumentScope, documentId: string): void {
+  if (scope.kind === 'client') {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.debts(scope.clientId) });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.client(scope.clientId) });
+  }
+  void queryClient.invalidateQueries({ queryKey: queryKeys.clients, exact: true });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.document(documentId) });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.pages(documentId) });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.graph });
+}

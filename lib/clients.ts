@@ -1,0 +1,47 @@
+import { createClient, deleteClientById, getClientById, listClients, type ClientSummary } from './db/queries/clients';
+import { listDocuments } from './db/queries/documents';
+import { AppError } from './errors';
+import { moduleLogger } from './log';
+import type { Services } from './services';
+
+const log = moduleLogger('clients');
+
+export type ClientView = Omit<ClientSummary, 'createdAt'> & { createdAt: string };
+
+function toClientView(client: ClientSummary): ClientView {
+  return { ...client, createdAt: client.createdAt.toISOString() };
+}
+
+export async function listClientViews(services: Services): Promise<ClientView[]> {
+  return (await listClients(services.db)).map(toClientView);
+}
+
+export async function getClientOrThrow(services: Services, clientId: string): Promise<ClientView> {
+  const client = await getClientById(services.db, { id: clientId });
+  if (!client) throw new AppError('not_found', `Client ${clientId} was not found. It may have been deleted.`);
+  return toClientView(client);
+}
+
+export async function addClient(services: Services, { name }: { name: string }): Promise<ClientView> {
+  const client = await createClient(services.db, { name });
+  await services.graph.upsertClient({ id: client.id, name: client.name });
+  log.info({ clientId: client.id }, 'client created');
+  return toClientView({ ...client, documentCount: 0, readyCount: 0, failedCount: 0 });
+}
+
+/**
+ * Erases a client everywhere: the vector collection, the graph, every stored file, and the records
+ * (documents, pages, chunks, debts and letters go by cascade). Vectors and graph go first, so a store
+ * that cannot be reached stops the erasure before the records that locate the data are gone.
+ */
+export async function eraseClient(services: Services, clientId: string): Promise<void> {
+  await getClientOrThrow(services, clientId);
+  const documents = await listDocuments(services.db, { clientId });
+  for (const document of documents) services.queue.cancel(document.id);
+
+  await services.vectors.deleteCollection({ scope: 'client', clientId });
+  await services.graph.removeClient(clientId);
+  for (const document of documents) await services.files.remove(document.id);
+  await deleteClientById(services.db, { id: clientId });
+  log.info({ clientId, documents: documents.length }, 'client erased');
+}

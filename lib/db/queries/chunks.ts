@@ -1,0 +1,74 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { chunks, documents } from '../schema';
+import type { CollectionScope } from '../../vectors/chroma';
+
+export type ChunkRecord = Omit<typeof chunks.$inferSelect, 'tsv'>;
+export type ChunkWithDocument = ChunkRecord & { documentName: string };
+
+export async function saveChunks(db: Db, rows: Omit<ChunkRecord, 'embedded'>[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insert(chunks).values(rows);
+}
+
+export async function markChunksEmbedded(db: Db, { ids }: { ids: string[] }): Promise<void> {
+  if (ids.length === 0) return;
+  await db.update(chunks).set({ embedded: true }).where(inArray(chunks.id, ids));
+}
+
+export async function deleteChunks(db: Db, { documentId }: { documentId: string }): Promise<void> {
+  await db.delete(chunks).where(eq(chunks.documentId, documentId));
+}
+
+/** The condition that keeps every chunk query inside one scope: one client's chunks, or the knowledge base. */
+function scopeCondition(scope: CollectionScope) {
+  return scope.scope === 'client'
+    ? and(eq(chunks.scope, 'client'), eq(chunks.clientId, scope.clientId))
+    : and(eq(chunks.scope, 'knowledge'), isNull(chunks.clientId));
+}
+
+const chunkColumns = {
+  id: chunks.id,
+  documentId: chunks.documentId,
+  scope: chunks.scope,
+  clientId: chunks.clientId,
+  pageNumber: chunks.pageNumber,
+  chunkIndex: chunks.chunkIndex,
+  text: chunks.text,
+  embedded: chunks.embedded,
+  documentName: documents.filename,
+};
+
+/** Returns the chunks with these ids that belong to the scope; ids from another scope are dropped. */
+export async function getChunksInScope(db: Db, { scope, ids }: { scope: CollectionScope; ids: string[] }): Promise<ChunkWithDocument[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select(chunkColumns)
+    .from(chunks)
+    .innerJoin(documents, eq(documents.id, chunks.documentId))
+    .where(and(scopeCondition(scope), inArray(chunks.id, ids)));
+}
+
+/**
+ * Full-text search inside one scope. Any query word may match (OR), ranked by ts_rank_cd, so a
+ * question worded differently from the text still finds passages sharing some of its words.
+ */
+export async function searchChunks(db: Db, { scope, words, limit }: { scope: CollectionScope; words: string[]; limit: number }): Promise<ChunkWithDocument[]> {
+  if (words.length === 0) return [];
+  const query = sql`to_tsquery('english', ${words.join(' | ')})`;
+  return db
+    .select(chunkColumns)
+    .from(chunks)
+    .innerJoin(documents, eq(documents.id, chunks.documentId))
+    .where(and(scopeCondition(scope), sql`${chunks.tsv} @@ ${query}`))
+    .orderBy(sql`ts_rank_cd(${chunks.tsv}, ${query}) desc`)
+    .limit(limit);
+}
+
+/** Returns chunks of a document that have no embedding yet, for indexing again later. */
+export async function listUnembeddedChunks(db: Db, { documentId }: { documentId: string }): Promise<ChunkRecord[]> {
+  return db
+    .select({ id: chunks.id, documentId: chunks.documentId, scope: chunks.scope, clientId: chunks.clientId, pageNumber: chunks.pageNumber, chunkIndex: chunks.chunkIndex, text: chunks.text, embedded: chunks.embedded })
+    .from(chunks)
+    .where(and(eq(chunks.documentId, documentId), eq(chunks.embedded, false)));
+}

@@ -1,0 +1,127 @@
+import type { Config } from '../config';
+import type { Db } from '../db/client';
+import { getClientById } from '../db/queries/clients';
+import { replaceDocumentDebts, type NewDebt } from '../db/queries/debts';
+import { deletePages, getDocumentById, savePage, updateDocument, type DocumentRecord } from '../db/queries/documents';
+import { extractEntities } from '../entities/extract';
+import type { ExtractionResult } from '../entities/types';
+import { AppError } from '../errors';
+import { buildDocumentGraph } from '../graph/build';
+import type { GraphStore } from '../graph/types';
+import type { OllamaModels } from '../llm/ollama';
+import { moduleLogger } from '../log';
+import { indexDocument } from '../rag/indexing';
+import type { FileStore } from '../storage/files';
+import type { ChromaVectorStore } from '../vectors/chroma';
+import { convertDocument, type ConvertedPage } from './convert';
+
+const log = moduleLogger('documents.pipeline');
+
+export type PipelineDeps = {
+  config: Config;
+  db: Db;
+  files: FileStore;
+  vectors: ChromaVectorStore;
+  graph: GraphStore;
+  models: OllamaModels;
+};
+
+/**
+ * Processes one stored document: markdown page by page, chunks for retrieval, and for client
+ * documents the debts and their graph. Failures are recorded on the document with a message the
+ * advisor can act on; what earlier documents stored is never touched.
+ */
+export async function processDocument(deps: PipelineDeps, documentId: string, options: { password?: string; signal?: AbortSignal } = {}): Promise<void> {
+  const document = await getDocumentById(deps.db, { id: documentId });
+  if (!document) {
+    log.warn({ documentId }, 'document to process no longer exists');
+    return;
+  }
+  try {
+    await runPipeline(deps, document, options);
+  } catch (error) {
+    const appError = error instanceof AppError ? error : undefined;
+    if (!appError) log.error({ documentId, err: { name: (error as Error).name, stack: (error as Error).stack } }, 'document processing failed unexpectedly');
+    else log.info({ documentId, code: appError.code }, 'document failed');
+    await updateDocument(deps.db, {
+      id: documentId,
+      status: 'failed',
+      stage: null,
+      errorCode: appError?.code ?? 'internal',
+      errorMessage: appError?.message ?? `Processing failed unexpectedly. Try again; if it fails again, report document ${documentId}.`,
+    });
+    if (!appError) throw error;
+  }
+}
+
+async function runPipeline(deps: PipelineDeps, document: DocumentRecord, options: { password?: string; signal?: AbortSignal }): Promise<void> {
+  const { db } = deps;
+  const documentId = document.id;
+  await deletePages(db, { documentId });
+  await updateDocument(db, { id: documentId, status: 'processing', stage: 'reading', pagesDone: 0, pagesTotal: null, errorCode: null, errorMessage: null, warnings: [] });
+
+  const bytes = await deps.files.read(documentId);
+  const converted = await convertDocument(bytes, {
+    vision: deps.models.vision,
+    password: options.password,
+    signal: options.signal,
+    limits: { maxPages: deps.config.MAX_PDF_PAGES, maxImageMegapixels: deps.config.MAX_IMAGE_MEGAPIXELS, pageTimeoutMs: deps.config.PDF_PAGE_TIMEOUT_MS },
+    onPageCount: (total) => updateDocument(db, { id: documentId, pagesTotal: total }),
+    onPage: async (page, done) => {
+      await savePage(db, { documentId, pageNumber: page.pageNumber, method: page.method, markdown: page.markdown, note: page.note ?? null });
+      await updateDocument(db, { id: documentId, pagesDone: done });
+    },
+  });
+  const warnings = [...converted.warnings];
+  log.info({ documentId, pages: converted.pages.length, methods: countMethods(converted.pages) }, 'document read');
+
+  await updateDocument(db, { id: documentId, stage: 'indexing' });
+  const pages = converted.pages.map((page) => ({ pageNumber: page.pageNumber, markdown: page.markdown }));
+  const indexed = await indexDocument({ db, vectors: deps.vectors, embedding: deps.models.embedding }, document, pages, { signal: options.signal });
+  if (indexed.warning) warnings.push(indexed.warning);
+
+  if (document.scope === 'client' && document.clientId) {
+    await updateDocument(db, { id: documentId, stage: 'extracting' });
+    const extraction = await extractEntities(
+      pages.map((page) => ({ pageNumber: page.pageNumber, text: page.markdown })),
+      { textModel: deps.models.text, signal: options.signal },
+    );
+    warnings.push(...extraction.warnings);
+    await saveDebtsAndGraph(deps, document as DocumentRecord & { clientId: string }, extraction);
+  }
+
+  await updateDocument(db, { id: documentId, status: 'ready', stage: null, warnings: [...new Set(warnings)] });
+}
+
+async function saveDebtsAndGraph(deps: PipelineDeps, document: DocumentRecord & { clientId: string }, extraction: ExtractionResult): Promise<void> {
+  const rows: NewDebt[] = extraction.debts.map((debt) => ({
+    clientId: document.clientId,
+    documentId: document.id,
+    pageNumber: debt.pageNumber,
+    creditor: debt.creditor,
+    originalCreditor: debt.originalCreditor,
+    collectingAgent: debt.collectingAgent,
+    amount: debt.amount,
+    currency: 'GBP',
+    accountReference: debt.accountReference,
+    documentType: debt.documentType,
+    priority: debt.priority,
+    asOfDate: debt.asOfDate,
+    deadlines: debt.deadlines,
+    description: debt.description,
+    source: extraction.source,
+  }));
+  const saved = await replaceDocumentDebts(deps.db, { documentId: document.id, rows });
+  log.info({ documentId: document.id, debts: saved.length, source: extraction.source }, 'debts saved');
+
+  const client = await getClientById(deps.db, { id: document.clientId });
+  if (!client) return;
+  await deps.graph.upsertClient({ id: client.id, name: client.name });
+  await deps.graph.replaceDocumentGraph(buildDocumentGraph({ clientId: client.id, document: { id: document.id, filename: document.filename }, debts: saved }));
+}
+
+function countMethods(pages: ConvertedPage[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const page of pages) counts[page.method] = (counts[page.method] ?? 0) + 1;
+  return counts;
+}

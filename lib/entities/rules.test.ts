@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { sampleNames, samplePages, sampleTruth } from './__fixtures__/samples';
+import { penceOf } from './amounts';
+import { extractWithRules } from './rules';
+import type { PageText } from './types';
+
+const debtSamples = sampleNames.filter((name) => sampleTruth(name).debts.length > 0);
+const incomeSamples = sampleNames.filter((name) => sampleTruth(name).debts.length === 0);
+const squash = (text: string | null) => (text ?? '').replace(/\s+/g, '').toLowerCase();
+
+/** Makes a synthetic page. Every name, number and place in these letters is invented. */
+function page(text: string, pageNumber = 1): PageText {
+  return { pageNumber, text };
+}
+
+describe('extractWithRules on the samples', () => {
+  it.each(debtSamples)('finds the amount owed in %s', async (name) => {
+    const result = extractWithRules(await samplePages(name));
+    expect(result.debts).toHaveLength(1);
+    expect(penceOf(result.debts[0].amount ?? '0')).toBe(Math.round(sampleTruth(name).debts[0].amount * 100));
+  });
+
+  it.each(debtSamples)('finds the account reference in %s', async (name) => {
+    const truth = sampleTruth(name).debts[0];
+    const accepted = [truth.accountRef, ...truth.otherRefs.map((other) => other.ref)].map(squash);
+    const result = extractWithRules(await samplePages(name));
+    expect(accepted).toContain(squash(result.debts[0].accountReference));
+  });
+
+  it.each(incomeSamples)('finds no debts in %s', async (name) => {
+    const result = extractWithRules(await samplePages(name));
+    expect(result.debts).toEqual([]);
+    expect(result.priority).toBeNull();
+  });
+
+  it('keeps the page where the amount is printed', async () => {
+    const result = extractWithRules(await samplePages('13_letter_before_claim'));
+    const pages = await samplePages('13_letter_before_claim');
+    expect(pages[result.debts[0].pageNumber - 1].text).toContain('£5,412.86');
+  });
+
+  it('reports the source as rules', async () => {
+    const result = extractWithRules(await samplePages('01_council_tax_reminder'));
+    expect(result.source).toBe('rules');
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('prefers the overdue amount to the year’s balance', async () => {
+    const result = extractWithRules(await samplePages('01_council_tax_reminder'));
+    expect(result.debts[0].amount).toBe('276.30');
+  });
+
+  it('prefers the balance to the arrears for credit', async () => {
+    const result = extractWithRules(await samplePages('07_default_notice_cca'));
+    expect(result.debts[0].amount).toBe('3655.19');
+  });
+
+  it('finds every deadline of a letter', async () => {
+    const result = extractWithRules(await samplePages('16_dwp_benefit_overpayment'));
+    expect(result.debts[0].deadlines.map((deadline) => deadline.date)).toEqual(['2026-07-06', '2026-07-08', '2026-07-27']);
+    expect(result.debts[0].deadlines[0].what).toMatch(/contact us/i);
+  });
+
+  it('finds a hearing date as a deadline', async () => {
+    const result = extractWithRules(await samplePages('04_rent_arrears_possession_claim'));
+    expect(result.debts[0].deadlines.map((deadline) => deadline.date)).toContain('2027-01-13');
+  });
+
+  it('dates the amount where the letter does', async () => {
+    const result = extractWithRules(await samplePages('10_catalogue_arrears'));
+    expect(result.debts[0].asOfDate).toBe('2026-08-03');
+  });
+
+  it('dates the amount by the letter otherwise', async () => {
+    const result = extractWithRules(await samplePages('14_enforcement_agent_notice'));
+    expect(result.debts[0].asOfDate).toBe('2026-10-05');
+  });
+
+  it('finds one debt per letter in a stapled file', async () => {
+    const councilTax = await samplePages('01_council_tax_reminder');
+    const energy = await samplePages('05_energy_arrears');
+    const pages = [...councilTax, ...energy.map((energyPage) => ({ ...energyPage, pageNumber: energyPage.pageNumber + councilTax.length }))];
+    const result = extractWithRules(pages);
+    expect(result.debts.map((debt) => [debt.documentType, debt.amount, debt.pageNumber])).toEqual([
+      ['council_tax', '276.30', 1],
+      ['energy', '612.48', 2],
+    ]);
+    expect(result.priority).toBe(true);
+  });
+});
+
+describe('extractWithRules on other letters', () => {
+  it('counts a deadline in days from the letter', () => {
+    const result = extractWithRules([
+      page('# Fernmoor Water Services Ltd\n\nDate: 2 November 2026\n\nDear Mr Pettifer,\n\n| Total amount due | £482.19 |\n| --- | --- |\n\nPlease pay within 14 days of the date of this letter.'),
+    ]);
+    expect(result.debts[0].deadlines.map((deadline) => deadline.date)).toEqual(['2026-11-16']);
+  });
+
+  it('lists mortgage arrears rather than the loan', () => {
+    const result = extractWithRules([
+      page(
+        '## Greyhaven Building Society\n\nMortgage account number 8812345601\nDate: 4 November 2026\n\n# Your mortgage is in arrears\n\n| Monthly mortgage payment | £771.50 |\n| --- | --- |\n| Arrears | £1,543.00 |\n| Outstanding mortgage balance | £98,412.77 |\n\nYour home may be repossessed if you do not keep up repayments on your mortgage.',
+      ),
+    ]);
+    expect(result.documentType).toBe('mortgage');
+    expect(result.debts[0].amount).toBe('1543.00');
+    expect(result.debts[0].priority).toBe(true);
+  });
+
+  it('reads an amount printed only in a table', () => {
+    const result = extractWithRules([
+      page(
+        '# Ashcombe Homes\n\n| Tenancy reference | AH-220198 |\n| --- | --- |\n| Statement date | 30 October 2026 |\n\n## Rent statement\n\n| Date | Transaction | Debit (£) | Credit (£) | Balance (£) |\n| --- | --- | --- | --- | --- |\n| 12/10/2026 | Rent | 105.20 |  | 645.20 |\n| 19/10/2026 | Payment |  | 200.00 | 445.20 |\n| 30/10/2026 | Arrears at date of statement |  |  | 550.40 |\n\nPlease contact your housing officer about your rent arrears.',
+      ),
+    ]);
+    expect(result.debts[0].amount).toBe('550.40');
+    expect(result.debts[0].accountReference).toBe('AH-220198');
+  });
+
+  it('reads plain lines from OCR', () => {
+    const result = extractWithRules([
+      page(
+        'MARLOW & GREAVES BANK PLC\nDate 5 November 2026\nLoan account number 5520 1199 0043\nDear Mr Okoye\nYou have missed three monthly payments of £212.40.\nArrears £637.20\nTotal balance outstanding £6,904.18\nPlease pay the arrears by 19 November 2026.\nYours sincerely\nMarlow & Greaves Bank plc',
+      ),
+    ]);
+    expect(result.debts[0].amount).toBe('6904.18');
+    expect(result.debts[0].creditor).toBe('Marlow & Greaves Bank plc');
+    expect(result.debts[0].accountReference).toBe('5520 1199 0043');
+    expect(result.debts[0].priority).toBe(false);
+  });
+
+  it('finds nothing in a page without figures', () => {
+    const result = extractWithRules([page('Thank you for coming to our open day.')]);
+    expect(result.debts).toEqual([]);
+    expect(result.documentType).toBe('other');
+  });
+
+  it('finds nothing in no pages', () => {
+    const result = extractWithRules([]);
+    expect(result.debts).toEqual([]);
+    expect(result.facts).toEqual([]);
+  });
+});

@@ -1,0 +1,28 @@
+import type { Db } from '../db/client';
+import { letters } from '../db/schema';
+import type { TextModel } from '../llm/types';
+import { moduleLogger } from '../log';
+import { streamLetter, type LetterEvent } from './letter';
+
+const log = moduleLogger('letters');
+
+/** Streams a letter and saves it once finished, so the advisor can find it again. */
+export async function* writeAndSaveLetter(
+  deps: { db: Db; textModel: TextModel },
+  input: { clientId?: string; clientName: string; notes: string; signal?: AbortSignal },
+): AsyncGenerator<LetterEvent & { letterId?: string }> {
+  let missing: string[] = [];
+  for await (const event of streamLetter({ ...input, textModel: deps.textModel })) {
+    if (event.type === 'check') missing = event.missingFigures;
+    if (event.type === 'done') {
+      const [saved] = await deps.db
+        .insert(letters)
+        .values({ clientId: input.clientId ?? null, clientName: input.clientName, notes: input.notes, body: event.letter, missingFigures: missing })
+        .returning({ id: letters.id });
+      log.info({ letterId: saved.id, clientId: input.clientId, missingFigures: missing.length }, 'letter saved');
+      yield { ...event, letterId: saved.id };
+      continue;
+    }
+    yield event;
+  }
+}
