@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import { AskPanel } from '@/components/answers/AskPanel';
+import { DocumentList } from '@/components/documents/DocumentList';
+import { UploadZone } from '@/components/documents/UploadZone';
+import { Card } from '@/components/ui/Card';
+
+export const metadata: Metadata = { title: 'Knowledge base' };
+
+/** Shows the centre's own manuals and guides, shared by every advisor and kept apart from client documents. */
+export default function KnowledgePage() {
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1>Knowledge base</h1>
+        <p className="mt-1 text-sm text-slate-600">The centre&apos;s handbooks and guides. Questions here are answered from these documents only, never from client documents.</p>
+      </div>
+      <Card title="Ask the knowledge base" id="ask">
+        <AskPanel endpoint="/api/knowledge/ask" questionLabel="Question" placeholder="What must we check before applying for breathing space?" />
+      </Card>
+      <Card title="Documents" id="documents">
+        <div className="space-y-4">
+          <UploadZone scope={{ kind: 'knowledge' }} title="Add guides" />
+          <DocumentList scope={{ kind: 'knowledge' }} emptyText="Upload the centre's handbooks and guides above." />
+        </div>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import Link from 'next/link';
+import ReactMarkdown, { type Components } from 'react-markdown';
+import remarkGfm from 'remark-gfm';
+
+/** Links inside the app stay client-side navigations, tagged for tests; other links open in a new tab. */
+function linkComponents(internalLinkTestId: string | undefined): Components {
+  return {
+    a({ href = '', children, title, node: _node, ...rest }) {
+      if (href.startsWith('/')) {
+        return (
+          <Link href={href} title={title} data-testid={internalLinkTestId} {...rest}>
+            {children}
+          </Link>
+        );
+      }
+      return (
+        <a href={href} title={title} target="_blank" rel="noreferrer noopener" {...rest}>
+          {children}
+        </a>
+      );
+    },
+  };
+}
+
+/**
+ * Renders markdown from documents and models. react-markdown escapes raw HTML in the text unless
+ * a plugin such as rehype-raw is added, so a document cannot inject markup or scripts.
+ */
+export function Markdown({ children, className = '', internalLinkTestId }: { children: string; className?: string; internalLinkTestId?: string }) {
+  return (
+    <div className={`markdown ${className}`}>
+      <ReactMarkdown remarkPlugins={[remarkGfm]} components={linkComponents(internalLinkTestId)}>
+        {children}
+      </ReactMarkdown>
+    </div>
+  );
+}

@@ -1,0 +1,201 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect, useId, useReducer, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { Markdown } from '@/components/Markdown';
+import { Badge } from '@/components/ui/Badge';
+import { Button } from '@/components/ui/Button';
+import { ErrorMessage } from '@/components/ui/ErrorMessage';
+import { Field, TextArea } from '@/components/ui/Field';
+import { Notice } from '@/components/ui/Notice';
+import { errorMessage } from '@/lib/client/api';
+import { postNdjson } from '@/lib/client/ndjson';
+import type { AnswerEvent, Source } from '@/lib/client/types';
+import { linkCitations, sourceHref } from './citations';
+
+type AnswerState = {
+  phase: 'idle' | 'streaming' | 'done' | 'failed';
+  question: string;
+  sources: Source[];
+  methods: string[];
+  warnings: string[];
+  text: string;
+  fallback: string | null;
+  cited: number[];
+  error: string | null;
+};
+
+type Action = { type: 'start'; question: string } | { type: 'event'; event: AnswerEvent } | { type: 'failed'; message: string } | { type: 'stopped' };
+
+const initialState: AnswerState = { phase: 'idle', question: '', sources: [], methods: [], warnings: [], text: '', fallback: null, cited: [], error: null };
+
+function reduce(state: AnswerState, action: Action): AnswerState {
+  switch (action.type) {
+    case 'start':
+      return { ...initialState, phase: 'streaming', question: action.question };
+    case 'failed':
+      return { ...state, phase: 'failed', error: action.message };
+    case 'stopped':
+      return state.phase === 'streaming' ? { ...state, phase: 'done' } : state;
+    case 'event':
+      return applyEvent(state, action.event);
+  }
+}
+
+function applyEvent(state: AnswerState, event: AnswerEvent): AnswerState {
+  switch (event.type) {
+    case 'sources':
+      return { ...state, sources: event.sources, methods: event.methods };
+    case 'warning':
+      return { ...state, warnings: [...state.warnings, event.message] };
+    case 'delta':
+      return { ...state, text: state.text + event.text };
+    case 'fallback':
+      return { ...state, fallback: event.message };
+    case 'done':
+      return { ...state, phase: 'done', cited: event.cited };
+    case 'error':
+      return { ...state, phase: 'failed', error: event.message };
+  }
+}
+
+type AskPanelProps = {
+  /** The streaming endpoint, e.g. /api/clients/{id}/ask. */
+  endpoint: string;
+  questionLabel: string;
+  placeholder: string;
+};
+
+/** Shows a question box and streams the reply in, with each citation linked to the cited page. */
+export function AskPanel({ endpoint, questionLabel, placeholder }: AskPanelProps) {
+  const questionId = useId();
+  const [question, setQuestion] = useState('');
+  const [state, dispatch] = useReducer(reduce, initialState);
+  const controller = useRef<AbortController | null>(null);
+
+  useEffect(() => () => controller.current?.abort(), []);
+
+  async function ask(event?: FormEvent) {
+    event?.preventDefault();
+    const trimmed = question.trim();
+    if (trimmed.length < 3) {
+      dispatch({ type: 'failed', message: 'Type a question of at least 3 characters.' });
+      return;
+    }
+    controller.current?.abort();
+    const abort = new AbortController();
+    controller.current = abort;
+    dispatch({ type: 'start', question: trimmed });
+    try {
+      for await (const answerEvent of postNdjson<AnswerEvent>(endpoint, { question: trimmed }, abort.signal)) {
+        dispatch({ type: 'event', event: answerEvent });
+      }
+      dispatch({ type: 'stopped' });
+    } catch (error) {
+      if (abort.signal.aborted) dispatch({ type: 'stopped' });
+      else dispatch({ type: 'failed', message: errorMessage(error) });
+    }
+  }
+
+  function submitOnCtrlEnter(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void ask();
+  }
+
+  const streaming = state.phase === 'streaming';
+
+  return (
+    <div className="space-y-4">
+      <form onSubmit={ask} className="space-y-2" data-testid="ask-form">
+        <Field id={questionId} label={questionLabel} hint="Press Ctrl+Enter to ask.">
+          <TextArea
+            id={questionId}
+            rows={2}
+            value={question}
+            placeholder={placeholder}
+            onChange={(event) => setQuestion(event.target.value)}
+            onKeyDown={submitOnCtrlEnter}
+            aria-describedby={`${questionId}-hint`}
+            maxLength={2000}
+            data-testid="ask-input"
+          />
+        </Field>
+        <div className="flex gap-2">
+          <Button type="submit" busy={streaming} data-testid="ask-submit">
+            Ask
+          </Button>
+          {streaming && (
+            <Button variant="secondary" onClick={() => controller.current?.abort()}>
+              Stop
+            </Button>
+          )}
+        </div>
+      </form>
+
+      {state.phase !== 'idle' && <AnswerView state={state} />}
+    </div>
+  );
+}
+
+function AnswerView({ state }: { state: AnswerState }) {
+  const streaming = state.phase === 'streaming';
+  const waiting = streaming && !state.text && !state.fallback;
+
+  return (
+    <div className="space-y-3" data-testid="answer" data-phase={state.phase}>
+      {state.question && <p className="text-sm text-slate-600">Question: <span className="font-medium text-slate-800">{state.question}</span></p>}
+
+      {state.warnings.map((warning) => (
+        <Notice key={warning} tone="warning" data-testid="answer-warning">
+          {warning}
+        </Notice>
+      ))}
+
+      {state.fallback && (
+        <Notice tone="warning" title="No generated answer" data-testid="answer-fallback">
+          {state.fallback}
+        </Notice>
+      )}
+
+      <div aria-live="polite" aria-busy={streaming} className="rounded-md border border-slate-200 bg-white p-4 empty:hidden" data-testid="answer-text">
+        {waiting && <p className="text-sm text-slate-600">Searching the documents and writing the answer…</p>}
+        {state.text && <Markdown internalLinkTestId="citation-link">{linkCitations(state.text, state.sources)}</Markdown>}
+        {!streaming && !state.text && !state.fallback && state.phase === 'done' && <p className="text-sm text-slate-600">The answer was stopped before any text arrived.</p>}
+      </div>
+
+      {state.error && <ErrorMessage error={state.error} title="The question could not be answered." data-testid="answer-error" />}
+
+      {state.sources.length > 0 && <SourceList sources={state.sources} cited={state.cited} expanded={Boolean(state.fallback)} methods={state.methods} />}
+    </div>
+  );
+}
+
+function SourceList({ sources, cited, expanded, methods }: { sources: Source[]; cited: number[]; expanded: boolean; methods: string[] }) {
+  const citedSet = new Set(cited);
+  return (
+    <div>
+      <h3 className="mb-2 text-sm font-semibold text-slate-800">
+        Sources
+        {methods.length > 0 && <span className="ml-2 font-normal text-slate-500">found by {methods.map((method) => (method === 'vector' ? 'semantic search' : 'keyword search')).join(' and ')}</span>}
+      </h3>
+      <ol className="space-y-2" data-testid="answer-sources">
+        {sources.map((source) => (
+          <li key={source.chunkId} id={`source-${source.n}`} className="rounded-md border border-slate-200 bg-white p-3 text-sm" data-testid="source-item" data-source-number={source.n}>
+            <div className="flex flex-wrap items-center gap-2">
+              <span className="font-mono text-xs text-slate-500">[{source.n}]</span>
+              <Link href={sourceHref(source)} className="font-medium underline-offset-2 hover:underline" data-testid="source-link">
+                {source.documentName}, page {source.pageNumber}
+              </Link>
+              {citedSet.has(source.n) && <Badge tone="info">Cited</Badge>}
+            </div>
+            <details open={expanded} className="mt-1">
+              <summary className="cursor-pointer text-xs text-slate-600">Passage</summary>
+              <p className="mt-1 whitespace-pre-wrap text-slate-700" data-testid="source-excerpt">
+                {source.excerpt}
+              </p>
+            </details>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useId, useState, type FormEvent } from 'react';
+import { Badge } from '@/components/ui/Badge';
+import { Button } from '@/components/ui/Button';
+import { Card } from '@/components/ui/Card';
+import { EmptyState } from '@/components/ui/EmptyState';
+import { ErrorMessage } from '@/components/ui/ErrorMessage';
+import { describedBy, Field, TextInput } from '@/components/ui/Field';
+import { Loading } from '@/components/ui/Loading';
+import { postJson } from '@/lib/client/api';
+import { formatDateTime, plural } from '@/lib/client/format';
+import { fetchClients, queryKeys } from '@/lib/client/queries';
+import type { ClientView } from '@/lib/client/types';
+
+export function ClientsScreen() {
+  return (
+    <div className="space-y-6">
+      <h1>Clients</h1>
+      <Card title="New client" description="Open a case for a client, then upload the documents they brought.">
+        <CreateClientForm />
+      </Card>
+      <Card title="All clients">
+        <ClientTable />
+      </Card>
+    </div>
+  );
+}
+
+function CreateClientForm() {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const nameId = useId();
+  const [name, setName] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const create = useMutation({
+    mutationFn: (clientName: string) => postJson<ClientView>('/api/clients', { name: clientName }),
+    onSuccess: (client) => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.clients });
+      router.push(`/clients/${client.id}`);
+    },
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const trimmed = name.trim();
+    if (!trimmed) {
+      setProblem("Enter the client's name.");
+      return;
+    }
+    setProblem(null);
+    create.mutate(trimmed);
+  }
+
+  return (
+    <form onSubmit={submit} className="flex flex-wrap items-end gap-3" noValidate data-testid="create-client-form">
+      <Field id={nameId} label="Client's name" error={problem} className="w-full max-w-sm">
+        <TextInput
+          id={nameId}
+          value={name}
+          maxLength={200}
+          autoComplete="off"
+          onChange={(event) => setName(event.target.value)}
+          {...describedBy(nameId, { error: problem })}
+          data-testid="create-client-name"
+        />
+      </Field>
+      <Button type="submit" busy={create.isPending} data-testid="create-client-submit">
+        Create client
+      </Button>
+      {create.isError && <ErrorMessage error={create.error} className="w-full" />}
+    </form>
+  );
+}
+
+function ClientTable() {
+  const clients = useQuery({ queryKey: queryKeys.clients, queryFn: fetchClients });
+
+  if (clients.isPending) return <Loading label="Loading clients…" />;
+  if (clients.isError) return <ErrorMessage error={clients.error} title="The clients could not be loaded." onRetry={() => void clients.refetch()} />;
+  if (clients.data.clients.length === 0) {
+    return (
+      <EmptyState title="No clients yet" data-testid="clients-empty">
+        Create the first client above.
+      </EmptyState>
+    );
+  }
+
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse text-left text-sm" data-testid="clients-table">
+        <thead>
+          <tr className="border-b border-slate-300 text-xs uppercase tracking-wide text-slate-600">
+            <th scope="col" className="py-2 pr-3 font-semibold">Name</th>
+            <th scope="col" className="py-2 pr-3 font-semibold">Documents</th>
+            <th scope="col" className="py-2 font-semibold">Created</th>
+          </tr>
+        </thead>
+        <tbody>
+          {clients.data.clients.map((client) => (
+            <tr key={client.id} className="border-b border-slate-200" data-testid="client-row" data-client-id={client.id}>
+              <td className="py-2 pr-3">
+                <Link href={`/clients/${client.id}`} className="font-medium underline-offset-2 hover:underline" data-testid="client-link">
+                  {client.name}
+                </Link>
+              </td>
+              <td className="py-2 pr-3">
+                <span className="flex flex-wrap items-center gap-2" data-testid="client-document-counts">
+                  {plural(client.documentCount, 'document')}
+                  {client.readyCount > 0 && <Badge tone="success">{client.readyCount} ready</Badge>}
+                  {client.failedCount > 0 && <Badge tone="danger">{client.failedCount} failed</Badge>}
+                </span>
+              </td>
+              <td className="py-2 whitespace-nowrap text-slate-600">{formatDateTime(client.createdAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

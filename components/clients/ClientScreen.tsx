@@ -1,0 +1,128 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { AskPanel } from '@/components/answers/AskPanel';
+import { DebtTable } from '@/components/debts/DebtTable';
+import { DocumentList } from '@/components/documents/DocumentList';
+import { UploadZone } from '@/components/documents/UploadZone';
+import { Button } from '@/components/ui/Button';
+import { Card } from '@/components/ui/Card';
+import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
+import { ErrorMessage } from '@/components/ui/ErrorMessage';
+import { Loading } from '@/components/ui/Loading';
+import { deleteResource } from '@/lib/client/api';
+import { formatDateTime, plural } from '@/lib/client/format';
+import { fetchClient, queryKeys, type DocumentScope } from '@/lib/client/queries';
+
+const sections = [
+  { id: 'documents', label: 'Documents' },
+  { id: 'debts', label: 'Debts' },
+  { id: 'ask', label: 'Ask' },
+  { id: 'erase', label: 'Erase client' },
+];
+
+/** Shows one client's case: documents, the debts found in them, questions about them, and erasure. */
+export function ClientScreen({ clientId }: { clientId: string }) {
+  const client = useQuery({ queryKey: queryKeys.client(clientId), queryFn: () => fetchClient(clientId) });
+  const scope: DocumentScope = { kind: 'client', clientId };
+
+  if (client.isPending) return <Loading label="Loading client…" />;
+  if (client.isError) {
+    return (
+      <div className="space-y-3">
+        <h1>Client</h1>
+        <ErrorMessage error={client.error} title="The client could not be loaded." onRetry={() => void client.refetch()} />
+        <Link href="/clients">Back to clients</Link>
+      </div>
+    );
+  }
+
+  const { name, documentCount, readyCount, failedCount, createdAt } = client.data;
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="text-sm">
+          <Link href="/clients">Clients</Link> <span aria-hidden>/</span>
+        </p>
+        <h1 data-testid="client-name">{name}</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          {plural(documentCount, 'document')} ({readyCount} ready{failedCount > 0 ? `, ${failedCount} failed` : ''}) · created {formatDateTime(createdAt)}
+        </p>
+        <nav aria-label="Sections of this client" className="mt-3">
+          <ul className="flex flex-wrap gap-3 text-sm">
+            {sections.map((section) => (
+              <li key={section.id}>
+                <a href={`#${section.id}`}>{section.label}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+
+      <Card id="documents" title="Documents" description="Letters, statements, court forms and photos the client brought. Each is read page by page.">
+        <div className="space-y-4">
+          <UploadZone scope={scope} />
+          <DocumentList scope={scope} emptyText="Upload the client's documents above." />
+        </div>
+      </Card>
+
+      <Card id="debts" title="Debts" description="Found in the documents. Each figure links to the page it was read from, so you can check it.">
+        <DebtTable clientId={clientId} />
+      </Card>
+
+      <Card id="ask" title="Ask about this client's documents" description="Answers use only this client's documents and cite the document and page.">
+        <AskPanel endpoint={`/api/clients/${clientId}/ask`} questionLabel="Question" placeholder="How much is owed to the council, and by when must it be paid?" />
+      </Card>
+
+      <EraseClient clientId={clientId} name={name} documentCount={documentCount} />
+    </div>
+  );
+}
+
+function EraseClient({ clientId, name, documentCount }: { clientId: string; name: string; documentCount: number }) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+
+  const erase = useMutation({
+    mutationFn: () => deleteResource(`/api/clients/${clientId}`),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: queryKeys.client(clientId) });
+      queryClient.removeQueries({ queryKey: queryKeys.debts(clientId) });
+      queryClient.removeQueries({ queryKey: queryKeys.documents({ kind: 'client', clientId }) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.clients });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.graph });
+      router.push('/clients');
+    },
+  });
+
+  return (
+    <Card id="erase" title="Erase client" className="border-red-200">
+      <p className="mb-3 text-sm text-slate-700">Erasing removes everything held about this client. Use it when the case is closed and the data must go.</p>
+      <Button variant="danger" onClick={() => setConfirming(true)} data-testid="erase-client">
+        Erase client…
+      </Button>
+      <ConfirmDialog
+        open={confirming}
+        title={`Erase ${name}?`}
+        confirmLabel="Erase everything"
+        busy={erase.isPending}
+        error={erase.isError ? erase.error : undefined}
+        onConfirm={() => erase.mutate()}
+        onCancel={() => {
+          setConfirming(false);
+          erase.reset();
+        }}
+        data-testid="erase-client-dialog"
+      >
+        <p>
+          This permanently erases <strong>{name}</strong> and {documentCount === 0 ? 'everything found for them' : <>all {plural(documentCount, 'document')}</>}: the uploaded files and their pages, the debts found, the search index that answers are drawn from, letters written for this client and their entries in the graph.
+        </p>
+        <p className="font-medium">It cannot be undone.</p>
+      </ConfirmDialog>
+    </Card>
+  );
+}

@@ -1,0 +1,177 @@
+'use client';
+
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useEffect, useRef } from 'react';
+import { Markdown } from '@/components/Markdown';
+import { Badge, type BadgeTone } from '@/components/ui/Badge';
+import { Card } from '@/components/ui/Card';
+import { EmptyState } from '@/components/ui/EmptyState';
+import { ErrorMessage } from '@/components/ui/ErrorMessage';
+import { Loading } from '@/components/ui/Loading';
+import { Notice } from '@/components/ui/Notice';
+import { isFinished, pageMethodLabel, plural } from '@/lib/client/format';
+import { fetchDocument, fetchPages, queryKeys, refreshAfterDocumentChange, type DocumentScope } from '@/lib/client/queries';
+import type { DocumentDetail, Page } from '@/lib/client/types';
+import { documentFacts, DocumentProgress, DocumentStatusBadge } from './DocumentStatus';
+import { FailedDocumentActions } from './FailedDocumentActions';
+import { useDocumentProgress } from './useDocumentProgress';
+
+const methodTones: Record<Page['method'], BadgeTone> = { 'text-layer': 'success', vision: 'info', ocr: 'warning', none: 'danger' };
+
+function scopeOf(document: DocumentDetail): DocumentScope {
+  return document.clientId ? { kind: 'client', clientId: document.clientId } : { kind: 'knowledge' };
+}
+
+/** Shows one document: its status, links to the original and the markdown, and each page as read. */
+export function DocumentScreen({ documentId }: { documentId: string }) {
+  const document = useQuery({ queryKey: queryKeys.document(documentId), queryFn: () => fetchDocument(documentId) });
+
+  if (document.isPending) return <Loading label="Loading document…" />;
+  if (document.isError) {
+    return (
+      <div className="space-y-3">
+        <h1>Document</h1>
+        <ErrorMessage error={document.error} title="The document could not be loaded." onRetry={() => void document.refetch()} />
+        <Link href="/clients">Back to clients</Link>
+      </div>
+    );
+  }
+  return <DocumentDetailView document={document.data} />;
+}
+
+function DocumentDetailView({ document }: { document: DocumentDetail }) {
+  const queryClient = useQueryClient();
+  const scope = scopeOf(document);
+  const finished = isFinished(document.status);
+  useDocumentProgress(document.id, scope, !finished);
+
+  // Pages are saved as they are read, so the list is refreshed whenever the count moves or processing ends.
+  const lastSeen = useRef({ pagesDone: document.pagesDone, finished });
+  useEffect(() => {
+    const before = lastSeen.current;
+    if (!before.finished && finished) refreshAfterDocumentChange(queryClient, scope, document.id);
+    else if (before.pagesDone !== document.pagesDone) void queryClient.invalidateQueries({ queryKey: queryKeys.pages(document.id) });
+    lastSeen.current = { pagesDone: document.pagesDone, finished };
+  }, [document.pagesDone, finished, document.id, queryClient, scope]);
+
+  const backLink = scope.kind === 'client' ? { href: `/clients/${scope.clientId}`, label: 'Back to the client' } : { href: '/knowledge', label: 'Back to the knowledge base' };
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="text-sm">
+          <Link href={backLink.href}>{backLink.label}</Link>
+        </p>
+        <div className="mt-1 flex flex-wrap items-center gap-3">
+          <h1 className="break-all" data-testid="document-title">
+            {document.filename}
+          </h1>
+          <DocumentStatusBadge status={document.status} />
+        </div>
+        <p className="mt-1 text-sm text-slate-600">
+          {documentFacts(document)}
+        </p>
+        <p className="mt-2 flex flex-wrap gap-4 text-sm">
+          <a href={`/api/documents/${document.id}/file`} target="_blank" rel="noreferrer" data-testid="document-file-link">
+            Open the original file
+          </a>
+          {document.status === 'ready' && (
+            <a href={`/api/documents/${document.id}/markdown`} target="_blank" rel="noreferrer" data-testid="document-markdown-link">
+              Open as markdown
+            </a>
+          )}
+        </p>
+      </div>
+
+      {!finished && (
+        <Card title="Processing">
+          <DocumentProgress document={document} />
+        </Card>
+      )}
+      {document.status === 'failed' && (
+        <Card title="Processing failed">
+          <FailedDocumentActions document={document} scope={scope} />
+        </Card>
+      )}
+      {document.warnings.length > 0 && (
+        <Notice tone="warning" title="Check these pages" data-testid="document-warnings">
+          <ul className="list-disc pl-5">
+            {document.warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </Notice>
+      )}
+
+      <PageList documentId={document.id} pagesTotal={document.pagesTotal} finished={finished} />
+    </div>
+  );
+}
+
+function PageList({ documentId, pagesTotal, finished }: { documentId: string; pagesTotal: number | null; finished: boolean }) {
+  const pages = useQuery({ queryKey: queryKeys.pages(documentId), queryFn: () => fetchPages(documentId) });
+  const loadedCount = pages.data?.pages.length ?? 0;
+
+  // The browser scrolls to #page-N before the pages exist, so scroll again once they are rendered.
+  const scrolled = useRef(false);
+  useEffect(() => {
+    if (scrolled.current || loadedCount === 0 || !window.location.hash) return;
+    const target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    if (target) {
+      target.scrollIntoView({ block: 'start' });
+      scrolled.current = true;
+    }
+  }, [loadedCount]);
+
+  if (pages.isPending) return <Loading label="Loading pages…" />;
+  if (pages.isError) return <ErrorMessage error={pages.error} title="The pages could not be loaded." onRetry={() => void pages.refetch()} />;
+  if (pages.data.pages.length === 0) {
+    return <EmptyState title="No pages yet">{finished ? 'No page of this document could be read.' : 'Pages appear here as they are read.'}</EmptyState>;
+  }
+
+  return (
+    <div className="space-y-4">
+      <nav aria-label="Pages" className="flex flex-wrap items-center gap-2 text-sm">
+        <span className="text-slate-600">
+          {pagesTotal && loadedCount < pagesTotal ? `${loadedCount} of ${plural(pagesTotal, 'page')} read:` : 'Go to page:'}
+        </span>
+        {pages.data.pages.map((page) => (
+          <a key={page.pageNumber} href={`#page-${page.pageNumber}`} className="rounded px-1.5 py-0.5 ring-1 ring-slate-300 hover:bg-slate-100">
+            {page.pageNumber}
+          </a>
+        ))}
+      </nav>
+      {pages.data.pages.map((page) => (
+        <PageView key={page.pageNumber} page={page} />
+      ))}
+    </div>
+  );
+}
+
+function PageView({ page }: { page: Page }) {
+  return (
+    <section
+      id={`page-${page.pageNumber}`}
+      aria-labelledby={`page-${page.pageNumber}-heading`}
+      className="page-target scroll-mt-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+      data-testid="document-page"
+      data-page-number={page.pageNumber}
+    >
+      <header className="mb-3 flex flex-wrap items-center gap-2 border-b border-slate-100 pb-2">
+        <h2 id={`page-${page.pageNumber}-heading`} className="text-base font-semibold">
+          Page {page.pageNumber}
+        </h2>
+        <Badge tone={methodTones[page.method] ?? 'neutral'} data-testid="page-method" data-method={page.method}>
+          {pageMethodLabel(page.method)}
+        </Badge>
+      </header>
+      {page.note && (
+        <p className="mb-3 text-xs text-amber-900" data-testid="page-note">
+          {page.note}
+        </p>
+      )}
+      {page.markdown.trim() ? <Markdown>{page.markdown}</Markdown> : <p className="text-sm text-slate-500">No text was found on this page.</p>}
+    </section>
+  );
+}

@@ -1,0 +1,279 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/Button';
+import { Card } from '@/components/ui/Card';
+import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
+import { ErrorMessage } from '@/components/ui/ErrorMessage';
+import { describedBy, Field, Select, TextArea, TextInput } from '@/components/ui/Field';
+import { Notice } from '@/components/ui/Notice';
+import { errorMessage } from '@/lib/client/api';
+import { postNdjson } from '@/lib/client/ndjson';
+import { fetchClients, queryKeys } from '@/lib/client/queries';
+import type { LetterStreamEvent } from '@/lib/client/types';
+import { useLetterDraft } from './useLetterDraft';
+
+/** The server's minimum, repeated here so the advisor learns before sending. */
+const MIN_NOTES_CHARACTERS = 20;
+const MAX_NOTES_CHARACTERS = 20_000;
+
+type LetterState = {
+  phase: 'idle' | 'streaming' | 'done' | 'fallback' | 'failed';
+  text: string;
+  missingFigures: string[];
+  missingSections: string[];
+  letterId: string | null;
+  message: string | null;
+};
+
+const initialLetter: LetterState = { phase: 'idle', text: '', missingFigures: [], missingSections: [], letterId: null, message: null };
+
+function applyLetterEvent(state: LetterState, event: LetterStreamEvent): LetterState {
+  switch (event.type) {
+    case 'delta':
+      return { ...state, text: state.text + event.text };
+    case 'check':
+      return { ...state, missingFigures: event.missingFigures, missingSections: event.missingSections };
+    case 'done':
+      return { ...state, phase: 'done', text: event.letter, letterId: event.letterId ?? null };
+    case 'fallback':
+      return { ...state, phase: 'fallback', message: event.message };
+    case 'error':
+      return { ...state, phase: 'failed', message: event.message };
+  }
+}
+
+/** Interview notes in, a plain-English client letter out, streamed and then editable. */
+export function LetterWriter() {
+  const { draft, update, clear, loaded, saved } = useLetterDraft();
+  const [problems, setProblems] = useState<{ clientName?: string; notes?: string }>({});
+  const [letter, setLetter] = useState<LetterState>(initialLetter);
+  const [confirmingClear, setConfirmingClear] = useState(false);
+  const controller = useRef<AbortController | null>(null);
+  const ids = { client: useId(), name: useId(), notes: useId() };
+  const clients = useQuery({ queryKey: queryKeys.clients, queryFn: fetchClients });
+
+  useEffect(() => () => controller.current?.abort(), []);
+
+  function validate() {
+    const found: typeof problems = {};
+    if (!draft.clientName.trim()) found.clientName = "Enter the client's name.";
+    if (draft.notes.trim().length < MIN_NOTES_CHARACTERS) found.notes = `Paste the interview notes (at least ${MIN_NOTES_CHARACTERS} characters).`;
+    setProblems(found);
+    return Object.keys(found).length === 0;
+  }
+
+  async function write(event: FormEvent) {
+    event.preventDefault();
+    if (!validate()) return;
+    controller.current?.abort();
+    const abort = new AbortController();
+    controller.current = abort;
+    setLetter({ ...initialLetter, phase: 'streaming' });
+
+    const body = { clientName: draft.clientName.trim(), notes: draft.notes, ...(draft.clientId ? { clientId: draft.clientId } : {}) };
+    try {
+      for await (const letterEvent of postNdjson<LetterStreamEvent>('/api/letters', body, abort.signal)) {
+        setLetter((current) => applyLetterEvent(current, letterEvent));
+      }
+      // A stream that ends without "done" or "fallback" was cut off; keep what arrived, editable.
+      setLetter((current) => (current.phase === 'streaming' ? { ...current, phase: 'failed', message: 'The letter stopped before it was finished. What arrived is below; try again for a complete letter.' } : current));
+    } catch (error) {
+      if (abort.signal.aborted) setLetter((current) => ({ ...current, phase: current.text ? 'done' : 'idle' }));
+      else setLetter((current) => ({ ...current, phase: 'failed', message: errorMessage(error) }));
+    }
+  }
+
+  function pickClient(clientId: string) {
+    const client = clients.data?.clients.find((candidate) => candidate.id === clientId);
+    update(client ? { clientId, clientName: client.name } : { clientId: '' });
+  }
+
+  const streaming = letter.phase === 'streaming';
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <Card title="Interview notes" description="Everything typed here is kept in this browser until you clear it.">
+        <form onSubmit={write} className="space-y-4" noValidate data-testid="letter-form">
+          <Field id={ids.client} label="Existing client (optional)" hint="Fills in the name and files the letter with the client's case.">
+            <Select id={ids.client} value={draft.clientId} onChange={(event) => pickClient(event.target.value)} aria-describedby={`${ids.client}-hint`} disabled={!clients.data} data-testid="letter-client-select">
+              <option value="">{clients.isPending ? 'Loading clients…' : 'None: type a name below'}</option>
+              {clients.data?.clients.map((client) => (
+                <option key={client.id} value={client.id}>
+                  {client.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {clients.isError && <ErrorMessage error={clients.error} title="The client list could not be loaded; type the name instead." />}
+
+          <Field id={ids.name} label="Client's name" error={problems.clientName}>
+            <TextInput
+              id={ids.name}
+              value={draft.clientName}
+              maxLength={200}
+              autoComplete="off"
+              onChange={(event) => update({ clientName: event.target.value })}
+              {...describedBy(ids.name, { error: problems.clientName })}
+              data-testid="letter-client-name"
+            />
+          </Field>
+
+          <Field id={ids.notes} label="Interview notes" hint="Income, debts with amounts and dates, and what you and the client agreed to do." error={problems.notes}>
+            <TextArea
+              id={ids.notes}
+              rows={16}
+              value={draft.notes}
+              maxLength={MAX_NOTES_CHARACTERS}
+              onChange={(event) => update({ notes: event.target.value })}
+              {...describedBy(ids.notes, { hint: true, error: problems.notes })}
+              className="font-mono"
+              data-testid="letter-notes"
+            />
+          </Field>
+          <p className="text-xs text-slate-600" aria-live="polite">
+            {draft.notes.length.toLocaleString('en-GB')} of {MAX_NOTES_CHARACTERS.toLocaleString('en-GB')} characters
+            {loaded && !saved && ' · this browser would not save the draft, so copy your notes somewhere safe'}
+          </p>
+
+          <div className="flex flex-wrap gap-2">
+            <Button type="submit" busy={streaming} data-testid="letter-submit">
+              Write letter
+            </Button>
+            {streaming && (
+              <Button variant="secondary" onClick={() => controller.current?.abort()}>
+                Stop
+              </Button>
+            )}
+            <Button variant="ghost" onClick={() => setConfirmingClear(true)} disabled={!draft.notes && !draft.clientName} data-testid="letter-clear-draft">
+              Clear notes
+            </Button>
+          </div>
+        </form>
+        <ConfirmDialog
+          open={confirmingClear}
+          title="Clear the notes?"
+          confirmLabel="Clear notes"
+          tone="danger"
+          onConfirm={() => {
+            clear();
+            setProblems({});
+            setConfirmingClear(false);
+          }}
+          onCancel={() => setConfirmingClear(false)}
+        >
+          <p>The client&apos;s name and the notes are removed from this form and from this browser. Letters already written are not affected.</p>
+        </ConfirmDialog>
+      </Card>
+
+      <Card title="Letter">
+        <LetterOutput letter={letter} clientName={draft.clientName} onEdit={(text) => setLetter((current) => ({ ...current, text }))} />
+      </Card>
+    </div>
+  );
+}
+
+function LetterOutput({ letter, clientName, onEdit }: { letter: LetterState; clientName: string; onEdit: (text: string) => void }) {
+  const editorId = useId();
+  const editor = useRef<HTMLTextAreaElement>(null);
+  const [copyStatus, setCopyStatus] = useState<string | null>(null);
+
+  async function copy() {
+    try {
+      if (!navigator.clipboard) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(letter.text);
+      setCopyStatus('Copied to the clipboard.');
+    } catch {
+      // Outside a secure context (plain http on a network address) the Clipboard API is missing.
+      editor.current?.select();
+      setCopyStatus('Copying was blocked by the browser. The letter is selected: press Ctrl+C to copy it.');
+    }
+  }
+
+  function download() {
+    const blob = new Blob([letter.text], { type: 'text/plain;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = letterFilename(clientName);
+    link.click();
+    URL.revokeObjectURL(url);
+  }
+
+  if (letter.phase === 'idle' && !letter.text) {
+    return <p className="text-sm text-slate-600">The letter appears here as it is written: three parts, the client&apos;s situation, what we will do, and what they should do.</p>;
+  }
+
+  const editable = letter.phase !== 'streaming' && letter.text.length > 0;
+  return (
+    <div className="space-y-3" data-testid="letter-output" data-phase={letter.phase}>
+      {letter.phase === 'fallback' && (
+        <Notice tone="warning" title="The text model is not available" role="alert" data-testid="letter-fallback">
+          {letter.message}
+        </Notice>
+      )}
+      {letter.phase === 'failed' && <ErrorMessage error={letter.message} title="The letter could not be written." data-testid="letter-error" />}
+      <LetterCheck missingFigures={letter.missingFigures} missingSections={letter.missingSections} />
+
+      {letter.phase === 'streaming' && (
+        <div aria-live="polite" aria-busy="true" className="min-h-40 whitespace-pre-wrap rounded-md border border-slate-200 bg-slate-50 p-3 font-serif text-sm leading-relaxed" data-testid="letter-stream">
+          {letter.text || 'Writing…'}
+        </div>
+      )}
+
+      {editable && (
+        <>
+          <div>
+            <label htmlFor={editorId} className="mb-1 block text-sm font-medium text-slate-800">
+              Letter (you can edit it before copying)
+            </label>
+            <TextArea id={editorId} ref={editor} rows={22} value={letter.text} onChange={(event) => onEdit(event.target.value)} className="font-serif leading-relaxed" data-testid="letter-editor" />
+          </div>
+          <div className="flex flex-wrap items-center gap-2">
+            <Button variant="secondary" onClick={() => void copy()} data-testid="letter-copy">
+              Copy
+            </Button>
+            <Button variant="secondary" onClick={download} data-testid="letter-download">
+              Download .txt
+            </Button>
+            <span role="status" className="text-sm text-emerald-800" data-testid="letter-copy-status">
+              {copyStatus}
+            </span>
+          </div>
+          {letter.letterId && <p className="text-xs text-slate-500">Saved as letter {letter.letterId}. Edits made here are not saved; copy or download the letter.</p>}
+        </>
+      )}
+    </div>
+  );
+}
+
+function LetterCheck({ missingFigures, missingSections }: { missingFigures: string[]; missingSections: string[] }) {
+  if (missingFigures.length === 0 && missingSections.length === 0) return null;
+  return (
+    <Notice tone="warning" title="Check the letter before sending it" role="alert" data-testid="letter-check">
+      {missingFigures.length > 0 && (
+        <>
+          <p className="mt-1">These figures from your notes are missing from the letter. Add them by hand:</p>
+          <ul className="mt-1 list-disc pl-5 font-medium" data-testid="letter-missing-figures">
+            {missingFigures.map((figure) => (
+              <li key={figure}>{figure}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {missingSections.length > 0 && (
+        <p className="mt-2" data-testid="letter-missing-sections">
+          Missing parts: {missingSections.join(', ')}.
+        </p>
+      )}
+    </Notice>
+  );
+}
+
+/** Returns a download name such as "letter-jane-smith-2025-03-05.txt". */
+function letterFilename(clientName: string): string {
+  const slug = clientName.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  const today = new Date().toISOString().slice(0, 10);
+  return `letter-${slug || 'client'}-${today}.txt`;
+}

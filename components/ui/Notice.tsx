@@ -1,0 +1,17 @@
+import type { ReactNode } from 'react';
+
+const tones = {
+  info: 'border-sky-300 bg-sky-50 text-sky-900',
+  warning: 'border-amber-300 bg-amber-50 text-amber-950',
+  success: 'border-emerald-300 bg-emerald-50 text-emerald-900',
+};
+
+/** A boxed message that is not an error: a warning the advisor should read, or a confirmation. */
+export function Notice({ tone = 'info', title, children, className = '', role, ...rest }: { tone?: keyof typeof tones; title?: ReactNode; children?: ReactNode; className?: string; role?: string; 'data-testid'?: string }) {
+  return (
+    <div role={role} className={`rounded-md border p-3 text-sm ${tones[tone]} ${className}`} data-testid={rest['data-testid']}>
+      {title && <p className="font-semibold">{title}</p>}
+      {children}
+    </div>
+  );
+}
