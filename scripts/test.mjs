@@ -1,0 +1,36 @@
+// @ts-check
+// Runs every test: installs dependencies if needed, then the unit and integration tests (vitest,
+// against real Chroma, PostgreSQL and PGlite), a production build, and the end-to-end tests
+// (Playwright in Debian's Chromium, against two fake Ollama servers). Run with `npm test`.
+// With CI=true every real service is mandatory: a service that cannot start fails the run.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { ensureDependencies } from './lib/setup.mjs';
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+ensureDependencies();
+
+/** @type {{ name: string, command: string, args: string[], status?: number | null }[]} */
+const phases = [
+  { name: 'unit and integration tests', command: 'npx', args: ['vitest', 'run'] },
+  { name: 'production build', command: 'npx', args: ['next', 'build'] },
+  { name: 'end-to-end tests', command: 'npx', args: ['playwright', 'test', '--config', 'e2e/playwright.config.ts'] },
+];
+
+if (!fs.existsSync(chromium)) {
+  console.error(`Chromium was not found at ${chromium}. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.`);
+  process.exit(1);
+}
+
+for (const phase of phases) {
+  console.log(`\n=== ${phase.name}: ${phase.command} ${phase.args.join(' ')}`);
+  const started = Date.now();
+  phase.status = spawnSync(phase.command, phase.args, { stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: chromium } }).status;
+  console.log(`=== ${phase.name}: ${phase.status === 0 ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s`);
+  // The end-to-end tests need the build, so a failed build ends the run.
+  if (phase.status !== 0 && phase.name === 'production build') break;
+}
+
+const failed = phases.filter((phase) => phase.status !== 0);
+console.log(`\n${failed.length === 0 ? 'All tests passed.' : `Failed: ${failed.map((phase) => phase.name).join(', ')}.`}`);
+process.exit(failed.length === 0 ? 0 : 1);

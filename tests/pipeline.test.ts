@@ -1,0 +1,202 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { addClient, eraseClient } from '@/lib/clients';
+import { listChunksForTest } from './helpers/records';
+import { listClientDebts } from '@/lib/db/queries/debts';
+import { getDocumentById, listPages } from '@/lib/db/queries/documents';
+import { deleteDocument, uploadDocuments } from '@/lib/documents/manage';
+import { askScope } from '@/lib/rag/ask';
+import type { AnswerEvent } from '@/lib/rag/answer';
+import type { Services } from '@/lib/services';
+import { createTestServices } from './helpers/app-services';
+import { startFakeModelServers, type FakeModelServers } from './helpers/fake-models';
+import { serviceUrl } from './helpers/services';
+
+const samples = '/work/shared/samples';
+const chroma = serviceUrl('Chroma');
+
+function sampleFile(relative: string): File {
+  const bytes = fs.readFileSync(path.join(samples, relative));
+  return new File([bytes], path.basename(relative));
+}
+
+async function collect<T>(events: AsyncGenerator<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const event of events) all.push(event);
+  return all;
+}
+
+describe.skipIf(chroma.reason)('document pipeline with fake model servers', () => {
+  let models: FakeModelServers;
+  let services: Services;
+
+  beforeAll(async () => {
+    models = await startFakeModelServers();
+    services = await createTestServices(models.env);
+  });
+  afterAll(async () => {
+    await services?.close();
+    await models?.close();
+  });
+  beforeEach(() => {
+    models.text.reset();
+    models.vision.reset();
+  });
+
+  test('text PDF and scan become markdown, debts and graph', async () => {
+    const client = await addClient(services, { name: 'Pipeline Client A' });
+    const upload = await uploadDocuments(services, { clientId: client.id }, [sampleFile('synthetic/01_council_tax_reminder.pdf'), sampleFile('synthetic/08_debt_collection_sold_on.scan.pdf')]);
+    expect(upload.rejected).toEqual([]);
+    await services.queue.idle();
+
+    const [textPdf, scan] = upload.documents;
+    expect((await getDocumentById(services.db, { id: textPdf.id }))?.status).toBe('ready');
+    expect((await getDocumentById(services.db, { id: scan.id }))?.status).toBe('ready');
+
+    const textPages = await listPages(services.db, { documentId: textPdf.id });
+    expect(textPages.map((page) => page.method)).toEqual(['text-layer']);
+    expect(textPages[0].markdown).toContain('£276.30');
+    const scanPages = await listPages(services.db, { documentId: scan.id });
+    expect(scanPages.map((page) => page.method)).toEqual(['vision']);
+    expect(scanPages[0].markdown).toContain('NOTICE OF ASSIGNMENT');
+
+    const debts = await listClientDebts(services.db, { clientId: client.id });
+    const byCreditor = Object.fromEntries(debts.map((debt) => [debt.creditor, debt]));
+    expect(byCreditor['Stavewick Borough Council']?.amount).toBe('276.30');
+    expect(byCreditor['Stavewick Borough Council']?.priority).toBe(true);
+    expect(byCreditor['Brackwater Portfolio Recoveries Ltd']?.amount).toBe('3702.56');
+    expect(byCreditor['Brackwater Portfolio Recoveries Ltd']?.originalCreditor).toBe('Corrivale Card Services Ltd');
+    expect(debts.every((debt) => debt.source === 'model')).toBe(true);
+
+    const graph = await services.graph.getGraph({ clientId: client.id, limit: 100 });
+    const labels = graph.nodes.map((node) => node.label);
+    expect(labels).toContain('Stavewick Borough Council');
+    expect(labels).toContain('Brackwater Portfolio Recoveries Ltd');
+    expect(labels).toContain('£3,702.56');
+  });
+
+  test('page images go only to the vision server', async () => {
+    const client = await addClient(services, { name: 'Pipeline Client B' });
+    await uploadDocuments(services, { clientId: client.id }, [sampleFile('synthetic/08_debt_collection_sold_on.scan.pdf')]);
+    await services.queue.idle();
+
+    const visionImages = models.vision.requests().filter((request) => request.imageCount > 0);
+    expect(visionImages.length).toBeGreaterThan(0);
+    expect(models.text.requests().every((request) => request.imageCount === 0)).toBe(true);
+    const embeds = models.vision.requests().filter((request) => request.path === '/api/embed');
+    expect(embeds.every((request) => request.embedPrefixes?.every((prefix) => prefix === 'search_document: '))).toBe(true);
+  });
+
+  test('answer cites the right document', async () => {
+    const client = await addClient(services, { name: 'Pipeline Client C' });
+    const upload = await uploadDocuments(services, { clientId: client.id }, [sampleFile('synthetic/01_council_tax_reminder.pdf'), sampleFile('synthetic/08_debt_collection_sold_on.pdf')]);
+    await services.queue.idle();
+
+    const events = await collect(askScope(services, { scope: 'client', clientId: client.id }, 'How much council tax is overdue?'));
+    const sources = events.find((event): event is Extract<AnswerEvent, { type: 'sources' }> => event.type === 'sources')!;
+    const done = events.find((event): event is Extract<AnswerEvent, { type: 'done' }> => event.type === 'done')!;
+    const answer = events.filter((event) => event.type === 'delta').map((event) => (event as { text: string }).text).join('');
+
+    expect(answer).toContain('£276.30');
+    expect(done.cited).toContain(1);
+    expect(sources.sources[0].documentId).toBe(upload.documents[0].id);
+    expect(sources.sources[0].pageNumber).toBe(1);
+    expect(sources.methods).toEqual(['vector', 'full-text']);
+    const query = models.vision.requests().filter((request) => request.path === '/api/embed').at(-1);
+    expect(query?.embedPrefixes).toEqual(['search_query: ']);
+  });
+
+  test('answers never use another client', async () => {
+    const mine = await addClient(services, { name: 'Pipeline Client D' });
+    const theirs = await addClient(services, { name: 'Pipeline Client E' });
+    await uploadDocuments(services, { clientId: theirs.id }, [sampleFile('synthetic/01_council_tax_reminder.pdf')]);
+    await uploadDocuments(services, { clientId: mine.id }, [sampleFile('synthetic/12_overdraft_demand.pdf')]);
+    await services.queue.idle();
+
+    const events = await collect(askScope(services, { scope: 'client', clientId: mine.id }, 'How much council tax is overdue?'));
+    const sources = events.find((event): event is Extract<AnswerEvent, { type: 'sources' }> => event.type === 'sources')!;
+    const ownDocuments = new Set((await services.db.query.documents.findMany({ where: (table, { eq }) => eq(table.clientId, mine.id) })).map((document) => document.id));
+    expect(sources.sources.every((source) => ownDocuments.has(source.documentId))).toBe(true);
+    expect(JSON.stringify(events)).not.toContain('40118823');
+  });
+
+  test('model servers down: OCR, rules and keywords', async () => {
+    const client = await addClient(services, { name: 'Pipeline Client F' });
+    models.text.setBehaviour({ mode: 'fail' });
+    models.vision.setBehaviour({ mode: 'fail' });
+    const upload = await uploadDocuments(services, { clientId: client.id }, [sampleFile('synthetic/01_council_tax_reminder.scan.pdf')]);
+    await services.queue.idle();
+
+    const document = await getDocumentById(services.db, { id: upload.documents[0].id });
+    expect(document?.status).toBe('ready');
+    expect(document?.warnings.join(' ')).toMatch(/keyword/i);
+    const pages = await listPages(services.db, { documentId: upload.documents[0].id });
+    expect(pages[0].method).toBe('ocr');
+    expect(pages[0].markdown).toContain('40118823');
+
+    const debts = await listClientDebts(services.db, { clientId: client.id });
+    expect(debts[0]?.source).toBe('rules');
+    expect(debts[0]?.amount).toBe('276.30');
+
+    const events = await collect(askScope(services, { scope: 'client', clientId: client.id }, 'How much council tax is overdue?'));
+    expect(events.some((event) => event.type === 'fallback')).toBe(true);
+    const sources = events.find((event): event is Extract<AnswerEvent, { type: 'sources' }> => event.type === 'sources')!;
+    expect(sources.methods).toEqual(['full-text']);
+    expect(sources.sources.length).toBeGreaterThan(0);
+  });
+
+  test('bad files fail alone with reasons', async () => {
+    const client = await addClient(services, { name: 'Pipeline Client G' });
+    const good = await uploadDocuments(services, { clientId: client.id }, [sampleFile('synthetic/12_overdraft_demand.pdf')]);
+    await services.queue.idle();
+
+    const bad = await uploadDocuments(services, { clientId: client.id }, [
+      sampleFile('public/c01_pdfminer_aes-256_user-baz_owner-foo.pdf'),
+      sampleFile('public/c10_ocrmypdf_invalid.pdf'),
+      sampleFile('public/c13_ocrmypdf_livecycle_xfa.pdf'),
+      new File([new Uint8Array(0)], 'empty.pdf'),
+      new File(['<html><body>Not a PDF</body></html>'], 'page.pdf'),
+    ]);
+    await services.queue.idle();
+
+    expect(bad.rejected.map((rejection) => rejection.error.code).sort()).toEqual(['file_empty', 'unsupported_file_type']);
+    const codes = await Promise.all(bad.documents.map(async (document) => (await getDocumentById(services.db, { id: document.id }))?.errorCode));
+    expect(codes).toEqual(['pdf_password_required', 'pdf_invalid', 'pdf_needs_rendering']);
+    expect((await getDocumentById(services.db, { id: good.documents[0].id }))?.status).toBe('ready');
+    expect(await listClientDebts(services.db, { clientId: client.id })).toHaveLength(1);
+  });
+
+  test('deleting a document removes what it produced', async () => {
+    const client = await addClient(services, { name: 'Pipeline Client H' });
+    const upload = await uploadDocuments(services, { clientId: client.id }, [sampleFile('synthetic/01_council_tax_reminder.pdf')]);
+    await services.queue.idle();
+    const documentId = upload.documents[0].id;
+    const scope = { scope: 'client' as const, clientId: client.id };
+    expect(await services.vectors.count(scope, documentId)).toBeGreaterThan(0);
+
+    await deleteDocument(services, documentId);
+    expect(await services.vectors.count(scope, documentId)).toBe(0);
+    expect(await listChunksForTest(services.db, documentId)).toHaveLength(0);
+    expect(await listClientDebts(services.db, { clientId: client.id })).toHaveLength(0);
+    expect(await services.files.exists(documentId)).toBe(false);
+    const graph = await services.graph.getGraph({ clientId: client.id, limit: 100 });
+    expect(graph.nodes.map((node) => node.type)).toEqual(['Client']);
+  });
+
+  test('erasing a client leaves nothing in any store', async () => {
+    const client = await addClient(services, { name: 'Pipeline Client I' });
+    const upload = await uploadDocuments(services, { clientId: client.id }, [sampleFile('synthetic/01_council_tax_reminder.pdf'), sampleFile('synthetic/08_debt_collection_sold_on.pdf')]);
+    await services.queue.idle();
+
+    await eraseClient(services, client.id);
+    expect(await services.vectors.count({ scope: 'client', clientId: client.id })).toBe(0);
+    expect(await services.graph.countClientNodes(client.id)).toBe(0);
+    for (const document of upload.documents) {
+      expect(await services.files.exists(document.id)).toBe(false);
+      expect(await getDocumentById(services.db, { id: document.id })).toBeUndefined();
+      expect(await listChunksForTest(services.db, document.id)).toHaveLength(0);
+    }
+    expect(await listClientDebts(services.db, { clientId: client.id })).toHaveLength(0);
+  });
+});
