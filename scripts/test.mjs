@@ -5,9 +5,11 @@
 // With CI=true every real service is mandatory: a service that cannot start fails the run.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { ensureDependencies } from './lib/setup.mjs';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const samples = process.env.SAMPLES_DIR ?? path.resolve('../shared/samples');
 ensureDependencies();
 
 /** @type {{ name: string, command: string, args: string[], status?: number | null }[]} */
@@ -17,6 +19,10 @@ const phases = [
   { name: 'end-to-end tests', command: 'npx', args: ['playwright', 'test', '--config', 'e2e/playwright.config.ts'] },
 ];
 
+if (!fs.existsSync(path.join(samples, 'synthetic'))) {
+  console.error(`The sample documents the tests read were not found at ${samples}. Put the shared samples folder beside the repository (../shared/samples) or set SAMPLES_DIR.`);
+  process.exit(1);
+}
 if (!fs.existsSync(chromium)) {
   console.error(`Chromium was not found at ${chromium}. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.`);
   process.exit(1);

@@ -11,13 +11,13 @@ import type { AnswerEvent } from '@/lib/rag/answer';
 import type { Services } from '@/lib/services';
 import { createTestServices } from './helpers/app-services';
 import { startFakeModelServers, type FakeModelServers } from './helpers/fake-models';
+import { samplePath } from '@/lib/documents/test-samples';
 import { serviceUrl } from './helpers/services';
 
-const samples = '/work/shared/samples';
 const chroma = serviceUrl('Chroma');
 
 function sampleFile(relative: string): File {
-  const bytes = fs.readFileSync(path.join(samples, relative));
+  const bytes = fs.readFileSync(samplePath(relative));
   return new File([bytes], path.basename(relative));
 }
 

@@ -1,16 +1,15 @@
 // @ts-check
-// Reads one PDF with pdfjs-dist inside a worker thread, so that a malformed file that hangs or
-// exhausts memory can be terminated without harming the server. This file is plain JavaScript
-// because worker threads in Node 20 cannot load TypeScript; the typed wrapper is pdf.ts.
-import { parentPort } from 'node:worker_threads';
+// Reads one PDF with pdfjs-dist in a child process, so that a malformed file that hangs, exhausts
+// memory or crashes the native canvas can be stopped without harming the server. This file is plain
+// JavaScript because Node 20 cannot run TypeScript in a child process; the typed wrapper is pdf.ts.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { createCanvas } from '@napi-rs/canvas';
 
-if (!parentPort) throw new Error('pdf-worker.mjs must run as a worker thread');
-const port = parentPort;
+if (!process.send) throw new Error('pdf-worker.mjs must run as a child process with an IPC channel');
+const send = process.send.bind(process);
 
 // pdfjs needs its own font and character-map folders to draw non-embedded fonts; the trailing
 // slash matters because pdfjs appends file names to these URLs.
@@ -132,13 +131,12 @@ async function render({ pageNumber, dpi }) {
 
 const operations = { open, text, render };
 
-port.on('message', async (message) => {
+process.on('message', async (/** @type {any} */ message) => {
   const { id, op, args } = message;
   try {
     const result = await operations[op](args);
-    const transfer = result && result.png ? [result.png] : [];
-    port.postMessage({ id, ok: true, result }, transfer);
+    send({ id, ok: true, result });
   } catch (error) {
-    port.postMessage({ id, ok: false, error: { ...describeError(error), message: String(error?.message ?? error) } });
+    send({ id, ok: false, error: { ...describeError(error), message: String(error?.message ?? error) } });
   }
 });

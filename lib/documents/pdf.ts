@@ -1,6 +1,9 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../errors';
+import { moduleLogger } from '../log';
+
+const log = moduleLogger('documents.pdf');
 
 /** One run of text on a PDF page, in PDF points with the origin at the bottom left. */
 export type PdfTextItem = { str: string; x: number; y: number; width: number; fontSize: number; hasEOL: boolean };
@@ -16,27 +19,33 @@ export type PdfOpenOptions = {
   password?: string;
   /** Time limit for each operation (open, read a page, render a page), in milliseconds. */
   timeoutMs: number;
-  /** Heap limit of the worker thread, in megabytes. */
+  /** Heap limit of the reader process, in megabytes. */
   maxMemoryMb?: number;
 };
 
-/** Resolved from the working directory: the worker file is loaded by Node at run time, not bundled. */
+/**
+ * Resolved from the working directory: Node loads the file at run time. A child process rather than
+ * a worker thread, because a native crash in @napi-rs/canvas would take a thread's whole process
+ * with it, and because Turbopack in Next.js 16.5 rewrites `new Worker(path)` into a bundled worker
+ * that fails to start.
+ */
 const workerPath = path.resolve(process.cwd(), 'lib/documents/pdf-worker.mjs');
 
-const messages: Partial<Record<ErrorCode, string>> = {
+const messages: Partial<Record<ErrorCode | 'pdf_too_complex', string>> = {
   pdf_password_required: 'This PDF is password-protected. Enter its password to read it, or upload a copy without a password.',
   pdf_password_incorrect: 'The password for this PDF is incorrect. Check it with the client and try again.',
+  pdf_too_complex: 'This PDF needs more memory to read than the server allows, so it was stopped. Print it to a new PDF, or split it, and upload that.',
   pdf_invalid: 'This file is not a readable PDF: it is damaged or incomplete. Ask for the document again, or scan the paper copy.',
 };
 
 type WorkerReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: { code: ErrorCode; name: string; message: string } };
 
 /**
- * A PDF opened in its own worker thread. Every operation has a time limit; when one runs out the
- * worker is terminated, so a file that hangs pdfjs costs one failed document and nothing more.
+ * A PDF opened in its own child process. Every operation has a time limit; when one runs out the
+ * process is killed, so a file that hangs pdfjs costs one failed document and nothing more.
  */
 export class PdfDocument {
-  private readonly worker: Worker;
+  private readonly child: ChildProcess;
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
   private nextId = 1;
   private closed = false;
@@ -45,10 +54,28 @@ export class PdfDocument {
   needsRendering = false;
 
   private constructor(private readonly timeoutMs: number, maxMemoryMb: number) {
-    this.worker = new Worker(workerPath, { resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb } });
-    this.worker.on('message', (reply: WorkerReply) => this.settle(reply));
-    this.worker.on('error', (error) => this.failAll(new AppError('pdf_invalid', messages.pdf_invalid!, { cause: error })));
-    this.worker.on('exit', () => this.failAll(new AppError('pdf_invalid', messages.pdf_invalid!)));
+    this.child = spawn(process.execPath, [`--max-old-space-size=${maxMemoryMb}`, workerPath], {
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    let stderr = '';
+    this.child.stderr?.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString('utf8')).slice(-2000);
+    });
+    this.child.on('message', (reply: WorkerReply) => this.settle(reply));
+    this.child.on('error', (error: Error & { code?: string }) => {
+      log.warn({ err: { name: error.name, code: error.code, message: error.message } }, 'PDF reader process failed to start');
+      this.failAll(new AppError('pdf_invalid', messages.pdf_invalid!, { cause: error }));
+    });
+    this.child.on('exit', (code, signal) => {
+      if (this.closed) return;
+      this.closed = true;
+      // Exit code 134 or SIGABRT is V8 running out of heap; a signal such as SIGSEGV is a native crash.
+      const outOfMemory = code === 134 || signal === 'SIGABRT' || /heap out of memory/i.test(stderr);
+      // The reader's own output names modules and limits, never document content; only its size is logged.
+      log.warn({ code, signal, outOfMemory, stderrBytes: stderr.length }, 'PDF reader process exited');
+      this.failAll(new AppError('pdf_invalid', outOfMemory ? messages.pdf_too_complex! : messages.pdf_invalid!));
+    });
   }
 
   /** Opens a PDF; throws AppError pdf_password_required, pdf_password_incorrect, pdf_invalid or pdf_timeout. */
@@ -58,7 +85,7 @@ export class PdfDocument {
       // A copy of exactly these bytes: a small Node Buffer is a view into a shared 8 KB pool, and
       // Buffer#slice shares memory, so `.buffer` of either would hand the worker the whole pool.
       const copy = new Uint8Array(bytes).buffer;
-      const info = (await pdf.request('open', { data: copy, password: options.password }, [copy])) as { numPages: number; needsRendering: boolean };
+      const info = (await pdf.request('open', { data: copy, password: options.password })) as { numPages: number; needsRendering: boolean };
       pdf.numPages = info.numPages;
       pdf.needsRendering = info.needsRendering;
       return pdf;
@@ -82,10 +109,13 @@ export class PdfDocument {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.worker.terminate();
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.kill('SIGKILL');
+    await exited;
   }
 
-  private request(op: string, args: object, transfer: ArrayBuffer[] = []): Promise<unknown> {
+  private request(op: string, args: object): Promise<unknown> {
     if (this.closed) return Promise.reject(new AppError('pdf_invalid', 'The PDF reader was already closed.'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -104,7 +134,7 @@ export class PdfDocument {
           reject(error);
         },
       });
-      this.worker.postMessage({ id, op, args }, transfer);
+      this.child.send({ id, op, args });
     });
   }
 

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { samplePath } from '@/lib/documents/test-samples';
 import { findFigures, missingFigures } from './figures';
 
 type NotesSample = { id: string; notes: string; mustKeep: string[] };
-const samples: NotesSample[] = JSON.parse(fs.readFileSync('/work/shared/samples/notes/notes.json', 'utf8'));
+const samples: NotesSample[] = JSON.parse(fs.readFileSync(samplePath('notes/notes.json'), 'utf8'));
 
 describe('findFigures', () => {
   test.each(samples)('finds every figure of $id', (sample) => {

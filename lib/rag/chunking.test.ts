@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { PdfDocument } from '@/lib/documents/pdf';
 import { pageTextToMarkdown } from '@/lib/documents/markdown';
+import { samplePath } from '@/lib/documents/test-samples';
 import { chunkPages, MAX_CHUNK_CHARS } from './chunking';
 
 async function readHandbookPages(count: number) {
-  const pdf = await PdfDocument.open(fs.readFileSync('/work/shared/samples/knowledge/kb01_centre_debt_advice_handbook_2025.pdf'), { timeoutMs: 30_000 });
+  const pdf = await PdfDocument.open(fs.readFileSync(samplePath('knowledge/kb01_centre_debt_advice_handbook_2025.pdf')), { timeoutMs: 30_000 });
   try {
     const pages = [];
     for (let pageNumber = 1; pageNumber <= Math.min(count, pdf.numPages); pageNumber++) {

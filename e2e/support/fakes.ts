@@ -1,0 +1,27 @@
+import path from 'node:path';
+import type { APIRequestContext } from '@playwright/test';
+import { ports } from '../playwright.config';
+
+export type RecordedRequest = { path: string; imageCount: number; embedPrefixes?: string[]; lastUserMessage?: string };
+
+const fakeUrl = (role: 'text' | 'vision') => `http://127.0.0.1:${role === 'text' ? ports.text : ports.vision}`;
+
+/** Controls one of the fake Ollama servers the app runs against, through its HTTP control endpoints. */
+export function fakeModelServer(request: APIRequestContext, role: 'text' | 'vision') {
+  const base = fakeUrl(role);
+  return {
+    reset: async () => {
+      const response = await request.post(`${base}/__fake/reset`);
+      if (!response.ok()) throw new Error(`resetting the fake ${role} server failed with HTTP ${response.status()}`);
+    },
+    setBehaviour: async (behaviour: { mode: 'normal' | 'fail' | 'empty' | 'loop' | 'invalid-json' | 'hang'; delayMs?: number; tokenDelayMs?: number }) => {
+      const response = await request.post(`${base}/__fake/behaviour`, { data: behaviour });
+      if (!response.ok()) throw new Error(`setting the fake ${role} server's behaviour failed with HTTP ${response.status()}`);
+    },
+    requests: async (): Promise<RecordedRequest[]> => (await request.get(`${base}/__fake/requests`)).json(),
+  };
+}
+
+/** The shared sample documents beside the repository; SAMPLES_DIR moves them. */
+export const samplesDir = process.env.SAMPLES_DIR ?? path.resolve(import.meta.dirname, '../../../shared/samples');
+export const sample = (relative: string) => path.join(samplesDir, relative);
