@@ -25,3 +25,16 @@ export function fakeModelServer(request: APIRequestContext, role: 'text' | 'visi
 /** The shared sample documents beside the repository; SAMPLES_DIR moves them. */
 export const samplesDir = process.env.SAMPLES_DIR ?? path.resolve(import.meta.dirname, '../../../shared/samples');
 export const sample = (relative: string) => path.join(samplesDir, relative);
+
+/** Removes a model from a fake server, as `ollama rm` would. */
+export async function removeFakeModel(request: APIRequestContext, role: 'text' | 'vision', model: string): Promise<void> {
+  const response = await request.delete(`${fakeUrl(role)}/api/delete`, { data: { model } });
+  if (!response.ok()) throw new Error(`removing ${model} from the fake ${role} server failed with HTTP ${response.status()}`);
+}
+
+/** Creates a client through the API and returns its id. */
+export async function createClientByApi(request: APIRequestContext, name: string): Promise<string> {
+  const response = await request.post('/api/clients', { data: { name } });
+  if (response.status() !== 201) throw new Error(`creating a client failed with HTTP ${response.status()}`);
+  return (await response.json()).id;
+}

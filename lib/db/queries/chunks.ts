@@ -49,20 +49,43 @@ export async function getChunksInScope(db: Db, { scope, ids }: { scope: Collecti
     .where(and(scopeCondition(scope), inArray(chunks.id, ids)));
 }
 
+/** Chunks matching any query word that are scored; enough to rank well without reading a whole scope. */
+const FULL_TEXT_CANDIDATES = 200;
+
 /**
- * Full-text search inside one scope. Any query word may match (OR), ranked by ts_rank_cd, so a
- * question worded differently from the text still finds passages sharing some of its words.
+ * Full-text search inside one scope. Any query word may match (OR), so a question worded differently
+ * from the text still finds passages. Candidates are ranked by the BM25 inverse document frequency of
+ * the words they contain, so a rare word such as "midway" outweighs one on every page such as
+ * "breathing"; ts_rank_cd breaks ties. Document frequencies are counted among the candidates, an
+ * estimate that is exact when fewer chunks than the candidate limit match.
  */
 export async function searchChunks(db: Db, { scope, words, limit }: { scope: CollectionScope; words: string[]; limit: number }): Promise<ChunkWithDocument[]> {
   if (words.length === 0) return [];
   const query = sql`to_tsquery('english', ${words.join(' | ')})`;
-  return db
-    .select(chunkColumns)
-    .from(chunks)
-    .innerJoin(documents, eq(documents.id, chunks.documentId))
-    .where(and(scopeCondition(scope), sql`${chunks.tsv} @@ ${query}`))
-    .orderBy(sql`ts_rank_cd(${chunks.tsv}, ${query}) desc`)
-    .limit(limit);
+  const hits = sql.join(
+    words.map((word) => sql`(${chunks.tsv} @@ to_tsquery('english', ${word}))::int`),
+    sql`, `,
+  );
+  const [candidates, [{ total }]] = await Promise.all([
+    db
+      .select({ ...chunkColumns, rank: sql<number>`ts_rank_cd(${chunks.tsv}, ${query})`, hits: sql<number[]>`array[${hits}]` })
+      .from(chunks)
+      .innerJoin(documents, eq(documents.id, chunks.documentId))
+      .where(and(scopeCondition(scope), sql`${chunks.tsv} @@ ${query}`))
+      .orderBy(sql`ts_rank_cd(${chunks.tsv}, ${query}) desc`)
+      .limit(FULL_TEXT_CANDIDATES),
+    db.select({ total: sql<number>`count(*)::int` }).from(chunks).where(scopeCondition(scope)),
+  ]);
+
+  const documentFrequency = words.map((_, index) => candidates.reduce((sum, candidate) => sum + candidate.hits[index], 0));
+  const idf = documentFrequency.map((frequency) => Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5)));
+  const scored = candidates.map(({ rank, hits: matched, ...chunk }) => ({
+    chunk,
+    score: matched.reduce((sum, hit, index) => sum + hit * idf[index], 0),
+    rank,
+  }));
+  scored.sort((a, b) => b.score - a.score || b.rank - a.rank);
+  return scored.slice(0, limit).map((entry) => entry.chunk);
 }
 
 /** Returns chunks of a document that have no embedding yet, for indexing again later. */

@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { createClientByApi, fakeModelServer, removeFakeModel, sample } from './support/fakes';
+
+test.beforeEach(async ({ request }) => {
+  await fakeModelServer(request, 'text').reset();
+  await fakeModelServer(request, 'vision').reset();
+});
+
+test('knowledge base answers with citations', async ({ page }) => {
+  await page.goto('/knowledge');
+  await page.getByTestId('upload-input').setInputFiles([sample('knowledge/kb02_guide1_breathing_space_procedure.pdf')]);
+  const row = page.getByTestId('document-row').filter({ hasText: 'kb02_guide1_breathing_space_procedure.pdf' });
+  await expect(row).toHaveAttribute('data-status', 'ready', { timeout: 120_000 });
+  const documentId = await row.getAttribute('data-document-id');
+
+  await page.getByTestId('ask-input').fill('On which day does the centre book the midway review of a standard breathing space?');
+  await page.getByTestId('ask-submit').click();
+  const answer = page.getByTestId('answer');
+  await expect(answer).toHaveAttribute('data-phase', 'done');
+  await expect(answer.getByTestId('answer-text')).toContainText('day 30');
+  await expect(answer.getByTestId('citation-link').first()).toHaveAttribute('href', new RegExp(`^/documents/${documentId}#page-\\d+$`));
+  await expect(answer.getByTestId('source-link').filter({ hasText: /page 2/i })).not.toHaveCount(0);
+});
+
+test('text model down shows passages instead', async ({ page, request }) => {
+  const clientId = await createClientByApi(request, 'Fallback Client');
+  await page.goto(`/clients/${clientId}`);
+  await page.getByTestId('upload-input').setInputFiles([sample('synthetic/12_overdraft_demand.pdf')]);
+  await expect(page.getByTestId('document-row')).toHaveAttribute('data-status', 'ready', { timeout: 120_000 });
+
+  await fakeModelServer(request, 'text').setBehaviour({ mode: 'fail' });
+  await page.getByTestId('ask-input').fill('How much is the overdraft over its limit?');
+  await page.getByTestId('ask-submit').click();
+  await expect(page.getByTestId('answer-fallback')).toBeVisible();
+  await expect(page.getByTestId('answer-fallback')).toContainText(/text model/i);
+  await expect(page.getByTestId('source-item').first()).toContainText('12_overdraft_demand.pdf');
+  await expect(page.getByTestId('answer-error')).toHaveCount(0);
+});
+
+test('letter fallback keeps the notes', async ({ page, request }) => {
+  const notes = JSON.parse(fs.readFileSync(sample('notes/notes.json'), 'utf8'))[1] as { clientName: string; notes: string };
+  await fakeModelServer(request, 'text').setBehaviour({ mode: 'fail' });
+  await page.goto('/letters');
+  await page.getByTestId('letter-client-name').fill(notes.clientName);
+  await page.getByTestId('letter-notes').fill(notes.notes);
+  await page.getByTestId('letter-submit').click();
+
+  await expect(page.getByTestId('letter-fallback')).toBeVisible();
+  await expect(page.getByTestId('letter-notes')).toHaveValue(notes.notes);
+  await page.reload();
+  await expect(page.getByTestId('letter-notes')).toHaveValue(notes.notes);
+  await page.getByTestId('letter-clear-draft').click();
+});
+
+test('password-protected PDF opens with its password', async ({ page, request }) => {
+  const clientId = await createClientByApi(request, 'Password Client');
+  await page.goto(`/clients/${clientId}`);
+  await page.getByTestId('upload-input').setInputFiles([sample('public/c01_pdfminer_aes-256_user-baz_owner-foo.pdf')]);
+  const row = page.getByTestId('document-row');
+  await expect(row).toHaveAttribute('data-status', 'failed', { timeout: 60_000 });
+  await expect(row.getByTestId('document-error')).toContainText('password-protected');
+
+  await row.getByTestId('document-password-input').fill('wrong');
+  await row.getByTestId('document-password-input').press('Enter');
+  await expect(row.getByTestId('document-error')).toContainText('incorrect', { timeout: 60_000 });
+
+  await row.getByTestId('document-password-input').fill('baz');
+  await row.getByTestId('document-password-input').press('Enter');
+  await expect(row).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
+  const documentId = await row.getAttribute('data-document-id');
+  await page.goto(`/documents/${documentId}`);
+  await expect(page.getByTestId('document-page').first()).toContainText('Secret!');
+});
+
+test('status page pulls a missing model', async ({ page, request }) => {
+  await removeFakeModel(request, 'vision', 'nomic-embed-text');
+  await page.goto('/status');
+  const embed = page.getByTestId('status-model-row').and(page.locator('[data-role="embed"]'));
+  await expect(embed).toHaveAttribute('data-reachable', 'true');
+  await expect(embed).toHaveAttribute('data-active-model', '');
+  await expect(page.getByTestId('status-model-row').and(page.locator('[data-role="text"]'))).toHaveAttribute('data-active-model', 'llama3.2');
+
+  await embed.getByTestId('model-pull-button').click();
+  await expect(embed.getByTestId('model-pull-progress')).toBeVisible();
+  await expect(embed.getByTestId('model-pull-done')).toBeVisible({ timeout: 30_000 });
+  await expect(embed).toHaveAttribute('data-active-model', 'nomic-embed-text', { timeout: 30_000 });
+});
