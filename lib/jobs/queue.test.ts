@@ -1,0 +1,89 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { parseConfig } from '@/lib/config';
+import { openDatabase, type Database } from '@/lib/db/client';
+import { createDocument, getDocumentById } from '@/lib/db/queries/documents';
+import { claimNextJob, createJob } from '@/lib/db/queries/jobs';
+import { jobs } from '@/lib/db/schema';
+import { InProcessQueue } from './queue';
+
+let database: Database;
+
+beforeEach(async () => {
+  database = await openDatabase(parseConfig({}), { pgliteDir: 'memory://' });
+});
+afterEach(() => database.close());
+
+const newDocument = () =>
+  createDocument(database.db, { scope: 'knowledge', clientId: null, filename: 'guide.pdf', mimeType: 'application/pdf', sizeBytes: 1, sha256: '0'.repeat(64) });
+
+test('queue runs each job once', async () => {
+  const seen: string[] = [];
+  const queue = new InProcessQueue(database.db, async (job) => void seen.push(job.documentId), 2);
+  await queue.start();
+  const documents = await Promise.all([newDocument(), newDocument(), newDocument()]);
+  for (const document of documents) await queue.enqueue(document.id);
+  await queue.idle();
+
+  expect(seen.sort()).toEqual(documents.map((document) => document.id).sort());
+});
+
+test('queue respects its concurrency', async () => {
+  let running = 0;
+  let peak = 0;
+  const queue = new InProcessQueue(database.db, async () => {
+    running += 1;
+    peak = Math.max(peak, running);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    running -= 1;
+  }, 2);
+  await queue.start();
+  for (let index = 0; index < 5; index++) await queue.enqueue((await newDocument()).id);
+  await queue.idle();
+
+  expect(peak).toBe(2);
+});
+
+test('jobs interrupted by a restart run again', async () => {
+  const document = await newDocument();
+  await createJob(database.db, { documentId: document.id });
+  await claimNextJob(database.db);
+
+  const seen: string[] = [];
+  const queue = new InProcessQueue(database.db, async (job) => void seen.push(job.documentId), 1);
+  await queue.start();
+  await queue.idle();
+  expect(seen).toEqual([document.id]);
+});
+
+test('a job interrupted three times fails its document', async () => {
+  const document = await newDocument();
+  await createJob(database.db, { documentId: document.id });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await claimNextJob(database.db);
+    await database.db.update(jobs).set({ status: 'queued' }).where(eq(jobs.status, 'running'));
+  }
+  await claimNextJob(database.db);
+
+  const queue = new InProcessQueue(database.db, async () => {
+    throw new Error('must not run');
+  }, 1);
+  await queue.start();
+  await queue.idle();
+  const stored = await getDocumentById(database.db, { id: document.id });
+  expect(stored?.status).toBe('failed');
+  expect(stored?.errorMessage).toMatch(/upload it again/);
+});
+
+test('the password reaches the job once', async () => {
+  const passwords: (string | undefined)[] = [];
+  const queue = new InProcessQueue(database.db, async (_job, context) => void passwords.push(context.password), 1);
+  await queue.start();
+  const document = await newDocument();
+  await queue.enqueue(document.id, { password: 'baz' });
+  await queue.idle();
+  await queue.enqueue(document.id);
+  await queue.idle();
+
+  expect(passwords).toEqual(['baz', undefined]);
+});
