@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { apiContentSecurityPolicy, commonSecurityHeaders } from './lib/security-headers';
 
 const nextConfig: NextConfig = {
   // These packages load workers, WebAssembly or native code from their own folders at run time,
@@ -18,6 +19,14 @@ const nextConfig: NextConfig = {
     '/**': ['./lib/db/migrations/**/*', './lib/documents/pdf-worker.mjs', './lib/documents/image-worker.mjs', './node_modules/@tesseract.js-data/eng/4.0.0_best_int/**/*'],
   },
   poweredByHeader: false,
+  async headers() {
+    const common = Object.entries(commonSecurityHeaders).map(([key, value]) => ({ key, value }));
+    return [
+      { source: '/:path*', headers: common },
+      // Pages get a per-request policy with a nonce from proxy.ts; API responses get a strict one here.
+      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: apiContentSecurityPolicy }] },
+    ];
+  },
 };
 
 export default nextConfig;

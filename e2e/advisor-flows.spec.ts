@@ -1,26 +1,11 @@
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { storageStates } from './playwright.config';
 import { createClientByApi, fakeModelServer, removeFakeModel, sample } from './support/fakes';
 
 test.beforeEach(async ({ request }) => {
   await fakeModelServer(request, 'text').reset();
   await fakeModelServer(request, 'vision').reset();
-});
-
-test('knowledge base answers with citations', async ({ page }) => {
-  await page.goto('/knowledge');
-  await page.getByTestId('upload-input').setInputFiles([sample('knowledge/kb02_guide1_breathing_space_procedure.pdf')]);
-  const row = page.getByTestId('document-row').filter({ hasText: 'kb02_guide1_breathing_space_procedure.pdf' });
-  await expect(row).toHaveAttribute('data-status', 'ready', { timeout: 120_000 });
-  const documentId = await row.getAttribute('data-document-id');
-
-  await page.getByTestId('ask-input').fill('On which day does the centre book the midway review of a standard breathing space?');
-  await page.getByTestId('ask-submit').click();
-  const answer = page.getByTestId('answer');
-  await expect(answer).toHaveAttribute('data-phase', 'done');
-  await expect(answer.getByTestId('answer-text')).toContainText('day 30');
-  await expect(answer.getByTestId('citation-link').first()).toHaveAttribute('href', new RegExp(`^/documents/${documentId}#page-\\d+$`));
-  await expect(answer.getByTestId('source-link').filter({ hasText: /page 2/i })).not.toHaveCount(0);
 });
 
 test('text model down shows passages instead', async ({ page, request }) => {
@@ -73,16 +58,36 @@ test('password-protected PDF opens with its password', async ({ page, request })
   await expect(page.getByTestId('document-page').first()).toContainText('Secret!');
 });
 
-test('status page pulls a missing model', async ({ page, request }) => {
-  await removeFakeModel(request, 'vision', 'nomic-embed-text');
-  await page.goto('/status');
-  const embed = page.getByTestId('status-model-row').and(page.locator('[data-role="embed"]'));
-  await expect(embed).toHaveAttribute('data-reachable', 'true');
-  await expect(embed).toHaveAttribute('data-active-model', '');
-  await expect(page.getByTestId('status-model-row').and(page.locator('[data-role="text"]'))).toHaveAttribute('data-active-model', 'llama3.2');
+test.describe('as an admin', () => {
+  test.use({ storageState: storageStates.admin });
 
-  await embed.getByTestId('model-pull-button').click();
-  await expect(embed.getByTestId('model-pull-progress')).toBeVisible();
-  await expect(embed.getByTestId('model-pull-done')).toBeVisible({ timeout: 30_000 });
-  await expect(embed).toHaveAttribute('data-active-model', 'nomic-embed-text', { timeout: 30_000 });
+  test('knowledge base answers with citations', async ({ page }) => {
+    await page.goto('/knowledge');
+    await page.getByTestId('upload-input').setInputFiles([sample('knowledge/kb02_guide1_breathing_space_procedure.pdf')]);
+    const row = page.getByTestId('document-row').filter({ hasText: 'kb02_guide1_breathing_space_procedure.pdf' });
+    await expect(row).toHaveAttribute('data-status', 'ready', { timeout: 120_000 });
+    const documentId = await row.getAttribute('data-document-id');
+
+    await page.getByTestId('ask-input').fill('On which day does the centre book the midway review of a standard breathing space?');
+    await page.getByTestId('ask-submit').click();
+    const answer = page.getByTestId('answer');
+    await expect(answer).toHaveAttribute('data-phase', 'done');
+    await expect(answer.getByTestId('answer-text')).toContainText('day 30');
+    await expect(answer.getByTestId('citation-link').first()).toHaveAttribute('href', new RegExp(`^/documents/${documentId}#page-\\d+$`));
+    await expect(answer.getByTestId('source-link').filter({ hasText: /page 2/i })).not.toHaveCount(0);
+  });
+
+  test('status page pulls a missing model', async ({ page, request }) => {
+    await removeFakeModel(request, 'vision', 'nomic-embed-text');
+    await page.goto('/status');
+    const embed = page.getByTestId('status-model-row').and(page.locator('[data-role="embed"]'));
+    await expect(embed).toHaveAttribute('data-reachable', 'true');
+    await expect(embed).toHaveAttribute('data-active-model', '');
+    await expect(page.getByTestId('status-model-row').and(page.locator('[data-role="text"]'))).toHaveAttribute('data-active-model', 'llama3.2');
+
+    await embed.getByTestId('model-pull-button').click();
+    await expect(embed.getByTestId('model-pull-progress')).toBeVisible();
+    await expect(embed.getByTestId('model-pull-done')).toBeVisible({ timeout: 30_000 });
+    await expect(embed).toHaveAttribute('data-active-model', 'nomic-embed-text', { timeout: 30_000 });
+  });
 });

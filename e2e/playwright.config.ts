@@ -1,14 +1,22 @@
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-/** Fixed loopback ports of the servers the end-to-end tests start; chosen to avoid the real defaults. */
-export const ports = { app: 3100, text: 11534, vision: 11535, chroma: 18400 };
+/**
+ * Loopback ports of the servers the end-to-end tests start: four consecutive ports from E2E_PORT_BASE
+ * (default 3100), away from the real defaults, so a second run can use another base.
+ */
+const portBase = Number(process.env.E2E_PORT_BASE ?? 3100);
+export const ports = { app: portBase, text: portBase + 1, vision: portBase + 2, chroma: portBase + 3 };
 const root = path.resolve(import.meta.dirname, '..');
+
+/** The admin the app creates at its first start; the setup project signs in with it. */
+export const e2eAdmin = { email: 'admin@centre.test', name: 'Centre Admin', password: 'e2e-admin-password-1' };
+/** Browser sessions saved by the setup project, one per role. */
+export const storageStates = { admin: path.join(root, '.data-e2e/admin.json'), advisor: path.join(root, '.data-e2e/advisor.json') };
 const url = (port: number) => `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: '.',
-  testMatch: '*.spec.ts',
   outputDir: path.join(root, 'test-results'),
   timeout: 180_000,
   expect: { timeout: 30_000 },
@@ -27,6 +35,12 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
+  projects: [
+    { name: 'setup', testMatch: 'auth.setup.ts' },
+    { name: 'advisor', testMatch: '*.spec.ts', testIgnore: 'logs.spec.ts', dependencies: ['setup'], use: { storageState: storageStates.advisor } },
+    // Runs last: searches everything the app logged during the other tests for client data.
+    { name: 'logs', testMatch: 'logs.spec.ts', dependencies: ['advisor'] },
+  ],
   webServer: [
     {
       command: `npx tsx e2e/fake-ollama/cli.ts --port ${ports.text} --models llama3.2 --fixtures e2e/fixtures/text --name text`,
@@ -62,6 +76,11 @@ export default defineConfig({
         OLLAMA_TEXT_URL: url(ports.text),
         OLLAMA_VISION_URL: url(ports.vision),
         OLLAMA_EMBED_URL: url(ports.vision),
+        APP_URL: url(ports.app),
+        ADMIN_EMAIL: e2eAdmin.email,
+        ADMIN_NAME: e2eAdmin.name,
+        ADMIN_PASSWORD: e2eAdmin.password,
+        CENTRE_NAME: 'Marrowgate Money Advice Centre',
         LOG_LEVEL: 'info',
       },
     },

@@ -1,5 +1,7 @@
 import { createClient, deleteClientById, getClientById, listClients, type ClientSummary } from './db/queries/clients';
 import { listDocuments } from './db/queries/documents';
+import { assignAdvisor, visibleClientIds } from './access';
+import type { CurrentUser } from './auth/session';
 import { AppError } from './errors';
 import { moduleLogger } from './log';
 import type { Services } from './services';
@@ -12,8 +14,11 @@ function toClientView(client: ClientSummary): ClientView {
   return { ...client, createdAt: client.createdAt.toISOString() };
 }
 
-export async function listClientViews(services: Services): Promise<ClientView[]> {
-  return (await listClients(services.db)).map(toClientView);
+/** Lists the clients this user may see. */
+export async function listClientViews(services: Services, user: CurrentUser): Promise<ClientView[]> {
+  const visible = await visibleClientIds(services.db, user);
+  const all = await listClients(services.db);
+  return all.filter((client) => visible === 'all' || visible.includes(client.id)).map(toClientView);
 }
 
 export async function getClientOrThrow(services: Services, clientId: string): Promise<ClientView> {
@@ -22,10 +27,12 @@ export async function getClientOrThrow(services: Services, clientId: string): Pr
   return toClientView(client);
 }
 
-export async function addClient(services: Services, { name }: { name: string }): Promise<ClientView> {
+/** Creates a client; the advisor who creates it is assigned to it. */
+export async function addClient(services: Services, { name }: { name: string }, creator?: CurrentUser): Promise<ClientView> {
   const client = await createClient(services.db, { name });
+  if (creator) await assignAdvisor(services.db, client.id, creator.id);
   await services.graph.upsertClient({ id: client.id, name: client.name });
-  log.info({ clientId: client.id }, 'client created');
+  log.info({ clientId: client.id, userId: creator?.id }, 'client created');
   return toClientView({ ...client, documentCount: 0, readyCount: 0, failedCount: 0 });
 }
 

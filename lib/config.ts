@@ -47,6 +47,31 @@ export const configSchema = z.object({
   DOCUMENT_CONCURRENCY: positiveInt.default(2),
   /** Tesseract workers kept in this process; each holds about 100 MB. */
   OCR_WORKERS: positiveInt.default(1),
+
+  /** The address advisors use to reach the app; sign-in only accepts requests from this origin. */
+  APP_URL: url.default('http://localhost:3000'),
+  /** Other origins allowed to send state-changing requests, comma-separated, e.g. http://127.0.0.1:3000. */
+  TRUSTED_ORIGINS: z.string().optional(),
+  /**
+   * Secret that signs session cookies and upload links, at least 32 characters. When unset, one is
+   * generated into DATA_DIR/auth-secret at first start; every replica of a deployment needs the same one.
+   */
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** The first admin, created at start only when no account exists yet. There is no default password. */
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_NAME: z.string().min(1).optional(),
+  ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  /** How long a session lasts without activity, in hours. */
+  SESSION_HOURS: positiveInt.default(8),
+  /** Failed sign-ins allowed for one account in SIGN_IN_WINDOW_MINUTES, from any address. */
+  SIGN_IN_MAX_ATTEMPTS: positiveInt.default(5),
+  /** Sign-in requests allowed from one network address in SIGN_IN_WINDOW_MINUTES; a centre's office shares one. */
+  SIGN_IN_MAX_PER_ADDRESS: positiveInt.default(50),
+  SIGN_IN_WINDOW_MINUTES: positiveInt.default(15),
+  /** The centre's name, shown to clients on the upload page. */
+  CENTRE_NAME: z.string().min(1).max(200).default('Money advice centre'),
+  /** How long a client upload link stays valid, in days. */
+  UPLOAD_LINK_DAYS: positiveInt.default(7),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -60,3 +60,10 @@ test('pull tracker reports progress to done', async () => {
   expect((await checkHealth(healthy)).models.find((role) => role.role === 'embed')?.activeModel).toBe('nomic-embed-text');
   models.vision.reset();
 });
+
+test('embed errors name the embed setting', async () => {
+  const health = await checkHealth(cut);
+  const embed = health.models.find((role) => role.role === 'embed')!;
+  expect(embed.error).toContain('OLLAMA_EMBED_URL');
+  expect(embed.error).toContain('embed model server');
+});

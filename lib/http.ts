@@ -1,30 +1,76 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import { AppError, toErrorBody, type ErrorBody } from './errors';
+import { recordAudit, type AuditEvent } from './audit';
+import { trustedOrigins } from './auth/auth';
+import { getCurrentUser, requireRole, type CurrentUser } from './auth/session';
 import { moduleLogger } from './log';
+import { getServices, type Services } from './services';
 
 const log = moduleLogger('http');
 
-type RouteContext<P> = { params: Promise<P> };
+type NextContext<P> = { params: Promise<P> };
+
+/** Who may call a route: anyone, any signed-in advisor or admin, or admins only. */
+export type Access = 'public' | 'user' | 'admin';
+
+/** What a route handler receives: the request, its parsed route parameters, the services and the user. */
+export type RequestContext<P> = {
+  request: Request;
+  params: P;
+  requestId: string;
+  services: Services;
+  user: CurrentUser | null;
+  /** Records an audit event with this request's user and id. */
+  audit: (event: Omit<AuditEvent, 'actorType' | 'actorId' | 'requestId'>) => Promise<void>;
+};
+export type SignedInContext<P> = RequestContext<P> & { user: CurrentUser };
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Wraps a route handler: gives the request an id, maps AppError and zod errors to the JSON error
- * shape with the right status, and logs unexpected failures without request bodies.
+ * Rejects a state-changing request that a browser sent from another site. Browsers send Origin on
+ * every cross-site POST, PUT, PATCH and DELETE, and Sec-Fetch-Site on all requests; a request with
+ * neither comes from a program such as curl, which cannot carry a victim's cookies.
  */
-export function route<P = Record<string, never>>(handler: (request: Request, params: P, requestId: string) => Promise<Response>) {
-  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+export function assertSameOrigin(request: Request, allowed: string[]): void {
+  if (safeMethods.has(request.method)) return;
+  const origin = request.headers.get('origin');
+  const fetchSite = request.headers.get('sec-fetch-site');
+  if (origin ? !allowed.includes(origin) : fetchSite === 'cross-site') {
+    throw new AppError('forbidden', 'This request came from another website and was rejected. Use RMA Advisor itself to make changes.');
+  }
+}
+
+/**
+ * Wraps a route handler: gives the request an id, checks the session and role (401 without a session,
+ * 403 without the role), rejects cross-site state changes, maps AppError and zod errors to the JSON
+ * error shape with the right status, and logs every request without bodies.
+ */
+export function route<P = Record<string, never>>(access: 'public', handler: (context: RequestContext<P>) => Promise<Response>): (request: Request, context: NextContext<P>) => Promise<Response>;
+export function route<P = Record<string, never>>(access: 'user' | 'admin', handler: (context: SignedInContext<P>) => Promise<Response>): (request: Request, context: NextContext<P>) => Promise<Response>;
+export function route<P>(access: Access, handler: (context: SignedInContext<P>) => Promise<Response>) {
+  return async (request: Request, nextContext: NextContext<P>): Promise<Response> => {
     const requestId = crypto.randomUUID();
     const started = Date.now();
     const path = new URL(request.url).pathname;
+    let userId: string | undefined;
     try {
-      const response = await handler(request, await context.params, requestId);
+      const services = await getServices();
+      assertSameOrigin(request, trustedOrigins(services.config));
+      const user = await getCurrentUser(services.auth, request.headers);
+      if (access !== 'public') requireRole(user, access);
+      userId = user?.id;
+      const audit: RequestContext<P>['audit'] = (event) =>
+        recordAudit(services.db, { ...event, actorType: user ? 'user' : 'system', actorId: user?.id ?? null, requestId });
+      const response = await handler({ request, params: await nextContext.params, requestId, services, user: user!, audit });
       response.headers.set('x-request-id', requestId);
-      log.info({ requestId, method: request.method, path, status: response.status, ms: Date.now() - started }, 'request');
+      log.info({ requestId, userId, method: request.method, path, status: response.status, ms: Date.now() - started }, 'request');
       return response;
     } catch (error) {
       const appError = toAppError(error);
       const level = appError.status >= 500 ? 'error' : 'info';
-      log[level]({ requestId, method: request.method, path, status: appError.status, code: appError.code, err: appError.code === 'internal' ? error : undefined }, 'request failed');
+      log[level]({ requestId, userId, method: request.method, path, status: appError.status, code: appError.code, err: appError.code === 'internal' ? error : undefined }, 'request failed');
       return Response.json(toErrorBody(appError), { status: appError.status, headers: { 'x-request-id': requestId } });
     }
   };

@@ -1,3 +1,6 @@
+import { createFirstAdminFromEnvironment } from './auth/accounts';
+import { createAuth, type Auth } from './auth/auth';
+import { resolveAuthSecret } from './auth/secret';
 import { dataPath, getConfig, type Config } from './config';
 import { openDatabase, type Database, type Db } from './db/client';
 import { processDocument } from './documents/pipeline';
@@ -7,6 +10,7 @@ import { InProcessQueue } from './jobs/queue';
 import { OllamaModels } from './llm/ollama';
 import { PullTracker } from './llm/status';
 import { moduleLogger } from './log';
+import { embedPendingChunks } from './rag/backfill';
 import { FileStore } from './storage/files';
 import { ChromaVectorStore } from './vectors/chroma';
 
@@ -15,6 +19,9 @@ const log = moduleLogger('services');
 /** Every adapter the app uses, built once per process from validated configuration. */
 export type Services = {
   config: Config;
+  auth: Auth;
+  /** Signs sessions (through better-auth) and client upload links. */
+  authSecret: string;
   database: Database;
   db: Db;
   files: FileStore;
@@ -26,10 +33,19 @@ export type Services = {
   close: () => Promise<void>;
 };
 
-/** Builds the services from a configuration and starts the job queue. Tests call this with their own configuration. */
+/** How often chunks indexed while the embedding server was down are embedded again. */
+const EMBEDDING_BACKFILL_MS = 5 * 60 * 1000;
+
+/**
+ * Builds the services from a configuration and starts background work: the job queue and the
+ * embedding backfill. Tests call this with their own configuration and may leave the work stopped.
+ */
 export async function createServices(config: Config, options: { pgliteDir?: string; startQueue?: boolean } = {}): Promise<Services> {
   const database = await openDatabase(config, { pgliteDir: options.pgliteDir });
   const db = database.db;
+  const authSecret = resolveAuthSecret(config);
+  const auth = createAuth({ db, config, secret: authSecret });
+  await createFirstAdminFromEnvironment(auth, db, { email: config.ADMIN_EMAIL, name: config.ADMIN_NAME, password: config.ADMIN_PASSWORD });
   const files = new FileStore(dataPath(config, 'files'));
   const vectors = new ChromaVectorStore(config.CHROMA_URL);
   const graph: GraphStore = new EmbeddedGraphStore(db);
@@ -37,15 +53,23 @@ export async function createServices(config: Config, options: { pgliteDir?: stri
   const pulls = new PullTracker(models);
   const deps = { config, db, files, vectors, graph, models };
   const queue = new InProcessQueue(db, (job, context) => processDocument(deps, job.documentId, context), config.DOCUMENT_CONCURRENCY);
-  if (options.startQueue !== false) await queue.start();
-
+  let backfill: NodeJS.Timeout | undefined;
   const close = async () => {
+    clearInterval(backfill);
     await queue.stop();
     await graph.close();
     await database.close();
   };
+  const services: Services = { config, auth, authSecret, database, db, files, vectors, graph, models, pulls, queue, close };
+
+  if (options.startQueue !== false) {
+    await queue.start();
+    const sweep = () => embedPendingChunks(services).catch((error) => log.error({ err: error }, 'embedding backfill failed'));
+    backfill = setInterval(sweep, EMBEDDING_BACKFILL_MS);
+    backfill.unref();
+  }
   log.info({ database: database.kind, graph: graph.kind }, 'services ready');
-  return { config, database, db, files, vectors, graph, models, pulls, queue, close };
+  return services;
 }
 
 // Next.js may load this module in several bundles of one process; the services live on globalThis

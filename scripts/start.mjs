@@ -6,6 +6,8 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { ensureBuild, ensureDependencies, loadDotEnv } from './lib/setup.mjs';
 
+// Next.js would otherwise send anonymous usage telemetry; nothing about a centre's work leaves the machine.
+process.env.NEXT_TELEMETRY_DISABLED = '1';
 loadDotEnv();
 ensureDependencies();
 ensureBuild();

@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ensureDependencies } from './lib/setup.mjs';
 
+// Next.js would otherwise send anonymous usage telemetry; nothing about a centre's work leaves the machine.
+process.env.NEXT_TELEMETRY_DISABLED = '1';
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const samples = process.env.SAMPLES_DIR ?? path.resolve('../shared/samples');
 ensureDependencies();

@@ -7,6 +7,7 @@ import { listClientDebts } from '@/lib/db/queries/debts';
 import { getDocumentById, listPages } from '@/lib/db/queries/documents';
 import { deleteDocument, uploadDocuments } from '@/lib/documents/manage';
 import { askScope } from '@/lib/rag/ask';
+import { embedPendingChunks } from '@/lib/rag/backfill';
 import type { AnswerEvent } from '@/lib/rag/answer';
 import type { Services } from '@/lib/services';
 import { createTestServices } from './helpers/app-services';
@@ -182,6 +183,35 @@ describe.skipIf(chroma.reason)('document pipeline with fake model servers', () =
     expect(await services.files.exists(documentId)).toBe(false);
     const graph = await services.graph.getGraph({ clientId: client.id, limit: 100 });
     expect(graph.nodes.map((node) => node.type)).toEqual(['Client']);
+  });
+
+  test('the same file twice is refused', async () => {
+    const client = await addClient(services, { name: 'Pipeline Client J' });
+    await uploadDocuments(services, { clientId: client.id }, [sampleFile('synthetic/07_default_notice_cca.pdf')]);
+    const again = await uploadDocuments(services, { clientId: client.id }, [sampleFile('synthetic/07_default_notice_cca.pdf')]);
+    await services.queue.idle();
+
+    expect(again.documents).toEqual([]);
+    expect(again.rejected[0].error.code).toBe('duplicate_document');
+    expect(again.rejected[0].error.message).toContain('already in this client');
+    expect(await listClientDebts(services.db, { clientId: client.id })).toHaveLength(1);
+  });
+
+  test('chunks join semantic search when embedding returns', async () => {
+    const client = await addClient(services, { name: 'Pipeline Client K' });
+    models.vision.setBehaviour({ mode: 'fail' });
+    const upload = await uploadDocuments(services, { clientId: client.id }, [sampleFile('synthetic/11_payday_loan_arrears.pdf')]);
+    await services.queue.idle();
+    const documentId = upload.documents[0].id;
+    const scope = { scope: 'client' as const, clientId: client.id };
+    expect(await services.vectors.count(scope, documentId)).toBe(0);
+    expect((await getDocumentById(services.db, { id: documentId }))?.warnings.join(' ')).toMatch(/semantic search/);
+
+    models.vision.reset();
+    expect(await embedPendingChunks(services)).toBeGreaterThanOrEqual(1);
+    expect(await services.vectors.count(scope, documentId)).toBeGreaterThan(0);
+    expect((await getDocumentById(services.db, { id: documentId }))?.warnings.join(' ')).not.toMatch(/semantic search/);
+    expect(await listChunksForTest(services.db, documentId)).not.toHaveLength(0);
   });
 
   test('erasing a client leaves nothing in any store', async () => {

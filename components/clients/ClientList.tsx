@@ -11,6 +11,7 @@ import { EmptyState } from '@/components/ui/EmptyState';
 import { ErrorMessage } from '@/components/ui/ErrorMessage';
 import { describedBy, Field, TextInput } from '@/components/ui/Field';
 import { Loading } from '@/components/ui/Loading';
+import { Table } from '@/components/ui/Table';
 import { postJson } from '@/lib/client/api';
 import { formatDateTime, plural } from '@/lib/client/format';
 import { fetchClients, queryKeys } from '@/lib/client/queries';
@@ -91,35 +92,24 @@ function ClientTable() {
   }
 
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left text-sm" data-testid="clients-table">
-        <thead>
-          <tr className="border-b border-slate-300 text-xs uppercase tracking-wide text-slate-600">
-            <th scope="col" className="py-2 pr-3 font-semibold">Name</th>
-            <th scope="col" className="py-2 pr-3 font-semibold">Documents</th>
-            <th scope="col" className="py-2 font-semibold">Created</th>
-          </tr>
-        </thead>
-        <tbody>
-          {clients.data.clients.map((client) => (
-            <tr key={client.id} className="border-b border-slate-200" data-testid="client-row" data-client-id={client.id}>
-              <td className="py-2 pr-3">
-                <Link href={`/clients/${client.id}`} className="font-medium underline-offset-2 hover:underline" data-testid="client-link">
-                  {client.name}
-                </Link>
-              </td>
-              <td className="py-2 pr-3">
-                <span className="flex flex-wrap items-center gap-2" data-testid="client-document-counts">
-                  {plural(client.documentCount, 'document')}
-                  {client.readyCount > 0 && <Badge tone="success">{client.readyCount} ready</Badge>}
-                  {client.failedCount > 0 && <Badge tone="danger">{client.failedCount} failed</Badge>}
-                </span>
-              </td>
-              <td className="py-2 whitespace-nowrap text-slate-600">{formatDateTime(client.createdAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table columns={['Name', 'Documents', 'Created']} data-testid="clients-table">
+      {clients.data.clients.map((client) => (
+        <tr key={client.id} className="border-b border-slate-200" data-testid="client-row" data-client-id={client.id}>
+          <td className="py-2 pr-3">
+            <Link href={`/clients/${client.id}`} className="font-medium underline-offset-2 hover:underline" data-testid="client-link">
+              {client.name}
+            </Link>
+          </td>
+          <td className="py-2 pr-3">
+            <span className="flex flex-wrap items-center gap-2" data-testid="client-document-counts">
+              {plural(client.documentCount, 'document')}
+              {client.readyCount > 0 && <Badge tone="success">{client.readyCount} ready</Badge>}
+              {client.failedCount > 0 && <Badge tone="danger">{client.failedCount} failed</Badge>}
+            </span>
+          </td>
+          <td className="py-2 whitespace-nowrap text-slate-600">{formatDateTime(client.createdAt)}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }

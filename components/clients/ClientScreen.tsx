@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { AskPanel } from '@/components/answers/AskPanel';
+import { useCurrentUser } from '@/components/auth/CurrentUser';
 import { DebtTable } from '@/components/debts/DebtTable';
 import { DocumentList } from '@/components/documents/DocumentList';
 import { UploadZone } from '@/components/documents/UploadZone';
@@ -16,16 +17,24 @@ import { Loading } from '@/components/ui/Loading';
 import { deleteResource } from '@/lib/client/api';
 import { formatDateTime, plural } from '@/lib/client/format';
 import { fetchClient, queryKeys, type DocumentScope } from '@/lib/client/queries';
+import { ClientAdvisors } from './ClientAdvisors';
+import { UploadLinks } from './UploadLinks';
 
 const sections = [
   { id: 'documents', label: 'Documents' },
+  { id: 'upload-link', label: 'Upload link' },
   { id: 'debts', label: 'Debts' },
   { id: 'ask', label: 'Ask' },
+  { id: 'advisors', label: 'Advisors' },
   { id: 'erase', label: 'Erase client' },
 ];
 
-/** Shows one client's case: documents, the debts found in them, questions about them, and erasure. */
+/**
+ * Shows one client's case: documents, upload links for the client, the debts found, questions about
+ * the documents, the assigned advisors, and erasure.
+ */
 export function ClientScreen({ clientId }: { clientId: string }) {
+  const isAdmin = useCurrentUser()?.role === 'admin';
   const client = useQuery({ queryKey: queryKeys.client(clientId), queryFn: () => fetchClient(clientId) });
   const scope: DocumentScope = { kind: 'client', clientId };
 
@@ -58,6 +67,13 @@ export function ClientScreen({ clientId }: { clientId: string }) {
                 <a href={`#${section.id}`}>{section.label}</a>
               </li>
             ))}
+            {isAdmin && (
+              <li>
+                <Link href={`/admin/audit?clientId=${clientId}`} data-testid="client-audit-link">
+                  Audit log
+                </Link>
+              </li>
+            )}
           </ul>
         </nav>
       </div>
@@ -69,12 +85,20 @@ export function ClientScreen({ clientId }: { clientId: string }) {
         </div>
       </Card>
 
+      <Card id="upload-link" title="Upload link for the client" description="A link the client opens on their phone or computer to send photos or PDFs of their letters straight into this case. They need no account and see nothing else.">
+        <UploadLinks clientId={clientId} clientName={name} />
+      </Card>
+
       <Card id="debts" title="Debts" description="Found in the documents. Each figure links to the page it was read from, so you can check it.">
         <DebtTable clientId={clientId} />
       </Card>
 
       <Card id="ask" title="Ask about this client's documents" description="Answers use only this client's documents and cite the document and page.">
         <AskPanel endpoint={`/api/clients/${clientId}/ask`} questionLabel="Question" placeholder="How much is owed to the council, and by when must it be paid?" />
+      </Card>
+
+      <Card id="advisors" title="Advisors" description="The advisors assigned to this client. Unless the centre lets advisors see every client, only they and admins can open this case.">
+        <ClientAdvisors clientId={clientId} />
       </Card>
 
       <EraseClient clientId={clientId} name={name} documentCount={documentCount} />

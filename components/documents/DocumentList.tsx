@@ -23,7 +23,8 @@ import { useDocumentProgress } from './useDocumentProgress';
 const MAX_EVENT_STREAMS = 2;
 const LIST_POLL_MS = 2_000;
 
-export function DocumentList({ scope, emptyText }: { scope: DocumentScope; emptyText: string }) {
+/** Lists a scope's documents with their progress. Without `canChange` it offers no delete or retry, as for an advisor in the knowledge base. */
+export function DocumentList({ scope, emptyText, canChange = true }: { scope: DocumentScope; emptyText: string; canChange?: boolean }) {
   const queryClient = useQueryClient();
   const list = useQuery({
     queryKey: queryKeys.documents(scope),
@@ -68,14 +69,14 @@ export function DocumentList({ scope, emptyText }: { scope: DocumentScope; empty
       </p>
       <ul className="divide-y divide-slate-200 rounded-md border border-slate-200" data-testid="document-list">
         {documents.map((document) => (
-          <DocumentRow key={document.id} document={document} scope={scope} streamed={streamed.has(document.id)} />
+          <DocumentRow key={document.id} document={document} scope={scope} streamed={streamed.has(document.id)} canChange={canChange} />
         ))}
       </ul>
     </div>
   );
 }
 
-function DocumentRow({ document, scope, streamed }: { document: DocumentView; scope: DocumentScope; streamed: boolean }) {
+function DocumentRow({ document, scope, streamed, canChange }: { document: DocumentView; scope: DocumentScope; streamed: boolean; canChange: boolean }) {
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   useDocumentProgress(document.id, scope, streamed);
@@ -109,14 +110,23 @@ function DocumentRow({ document, scope, streamed }: { document: DocumentView; sc
             {documentFacts(document)}
           </p>
         </div>
-        <Button variant="ghost" size="sm" onClick={() => setConfirming(true)} aria-label={`Delete ${document.filename}`} data-testid="document-delete">
-          Delete
-        </Button>
+        {canChange && (
+          <Button variant="ghost" size="sm" onClick={() => setConfirming(true)} aria-label={`Delete ${document.filename}`} data-testid="document-delete">
+            Delete
+          </Button>
+        )}
       </div>
 
       <div className="mt-2 empty:hidden">
         <DocumentProgress document={document} />
-        {document.status === 'failed' && <FailedDocumentActions document={document} scope={scope} />}
+        {document.status === 'failed' &&
+          (canChange ? (
+            <FailedDocumentActions document={document} scope={scope} />
+          ) : (
+            <p className="text-sm text-red-800" data-testid="document-error">
+              {document.errorMessage ?? 'Processing failed.'}
+            </p>
+          ))}
         {document.status === 'ready' && document.warnings.length > 0 && (
           <ul className="space-y-1 text-xs text-amber-900" data-testid="document-warnings">
             {document.warnings.map((warning) => (

@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
+import { useCurrentUser } from '@/components/auth/CurrentUser';
 import { Markdown } from '@/components/Markdown';
 import { Badge, type BadgeTone } from '@/components/ui/Badge';
 import { Card } from '@/components/ui/Card';
@@ -43,6 +44,9 @@ export function DocumentScreen({ documentId }: { documentId: string }) {
 function DocumentDetailView({ document }: { document: DocumentDetail }) {
   const queryClient = useQueryClient();
   const scope = scopeOf(document);
+  // Only admins change knowledge-base documents. Anyone who may open a client's documents may change them.
+  const isAdmin = useCurrentUser()?.role === 'admin';
+  const canChange = scope.kind === 'client' || isAdmin;
   const finished = isFinished(document.status);
   useDocumentProgress(document.id, scope, !finished);
 
@@ -91,7 +95,13 @@ function DocumentDetailView({ document }: { document: DocumentDetail }) {
       )}
       {document.status === 'failed' && (
         <Card title="Processing failed">
-          <FailedDocumentActions document={document} scope={scope} />
+          {canChange ? (
+            <FailedDocumentActions document={document} scope={scope} />
+          ) : (
+            <p className="text-sm text-red-800" data-testid="document-error">
+              {document.errorMessage ?? 'Processing failed.'} Only an admin can retry a knowledge-base document.
+            </p>
+          )}
         </Card>
       )}
       {document.warnings.length > 0 && (

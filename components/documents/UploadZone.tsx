@@ -1,162 +1,18 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState, type DragEvent } from 'react';
-import { Badge } from '@/components/ui/Badge';
-import { Button } from '@/components/ui/Button';
-import { ProgressBar } from '@/components/ui/ProgressBar';
-import { errorMessage } from '@/lib/client/api';
-import { formatBytes } from '@/lib/client/format';
 import { documentsUrl, queryKeys, type DocumentScope } from '@/lib/client/queries';
-import { checkFileBeforeUpload, uploadFiles, uploadLimits } from '@/lib/client/upload';
+import { FileUploader } from './FileUploader';
 
-type UploadItem = {
-  key: string;
-  name: string;
-  size: number;
-  state: 'waiting' | 'uploading' | 'uploaded' | 'rejected';
-  /** Fraction of bytes sent, 0 to 1. */
-  progress: number;
-  message: string | null;
-};
-
-/** Files sent at the same time; each file goes in its own request so each has its own progress. */
-const PARALLEL_UPLOADS = 3;
-
-let nextKey = 0;
-
-/**
- * Uploads several files at once from a drop zone or a file picker, showing each file's progress
- * and, for files the browser or the server rejects, the reason.
- */
+/** Uploads documents to a client's case or to the knowledge base, refreshing the lists that show them. */
 export function UploadZone({ scope, title = 'Upload documents' }: { scope: DocumentScope; title?: string }) {
   const queryClient = useQueryClient();
-  const input = useRef<HTMLInputElement>(null);
-  const hintId = useId();
-  const [items, setItems] = useState<UploadItem[]>([]);
-  const [dragging, setDragging] = useState(false);
-
-  const update = (key: string, change: Partial<UploadItem>) => setItems((current) => current.map((item) => (item.key === key ? { ...item, ...change } : item)));
-
-  async function uploadOne(item: UploadItem, file: File) {
-    update(item.key, { state: 'uploading' });
-    try {
-      const result = await uploadFiles(documentsUrl(scope), [file], (progress) => update(item.key, { progress }));
-      const rejection = result.rejected[0];
-      if (rejection) update(item.key, { state: 'rejected', message: rejection.error.message });
-      else update(item.key, { state: 'uploaded', progress: 1 });
-    } catch (error) {
-      update(item.key, { state: 'rejected', message: errorMessage(error) });
-    }
-    await queryClient.invalidateQueries({ queryKey: queryKeys.documents(scope) });
-  }
-
-  async function addFiles(fileList: FileList | File[]) {
-    const files = [...fileList];
-    if (files.length === 0) return;
-    const added = files.map((file): [UploadItem, File] => {
-      const problem = checkFileBeforeUpload(file);
-      const item: UploadItem = { key: `upload-${nextKey++}`, name: file.name, size: file.size, state: problem ? 'rejected' : 'waiting', progress: 0, message: problem };
-      return [item, file];
-    });
-    setItems((current) => [...added.map(([item]) => item), ...current]);
-
-    const pending = added.filter(([item]) => item.state === 'waiting');
-    const workers = Array.from({ length: Math.min(PARALLEL_UPLOADS, pending.length) }, async () => {
-      for (let next = pending.shift(); next; next = pending.shift()) await uploadOne(next[0], next[1]);
-    });
-    await Promise.all(workers);
-    void queryClient.invalidateQueries({ queryKey: queryKeys.clients });
-  }
-
-  function onDrop(event: DragEvent<HTMLDivElement>) {
-    event.preventDefault();
-    setDragging(false);
-    void addFiles(event.dataTransfer.files);
-  }
-
-  const finished = items.some((item) => item.state === 'uploaded' || item.state === 'rejected');
-
   return (
-    <div>
-      <div
-        onDragOver={(event) => {
-          event.preventDefault();
-          event.dataTransfer.dropEffect = 'copy';
-          setDragging(true);
-        }}
-        onDragLeave={(event) => {
-          // dragleave also fires when the pointer moves onto a child element; only leaving the zone counts.
-          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
-        }}
-        onDrop={onDrop}
-        className={`flex flex-col items-center justify-center gap-2 rounded-lg border-2 border-dashed px-4 py-6 text-center transition-colors ${dragging ? 'border-teal-600 bg-teal-50' : 'border-slate-300 bg-slate-50'}`}
-        data-testid="upload-dropzone"
-      >
-        <p className="text-sm font-medium text-slate-800">{title}: drop files here, or</p>
-        <Button variant="secondary" onClick={() => input.current?.click()} aria-describedby={hintId}>
-          Choose files…
-        </Button>
-        <p id={hintId} className="text-xs text-slate-600">
-          PDF, PNG or JPEG, up to {uploadLimits.maxBytes / 1024 / 1024} MB each. Several files at once are fine.
-        </p>
-        <input
-          ref={input}
-          type="file"
-          multiple
-          accept={uploadLimits.accept}
-          className="sr-only"
-          tabIndex={-1}
-          aria-label="Files to upload"
-          data-testid="upload-input"
-          onChange={(event) => {
-            const files = event.target.files ? [...event.target.files] : [];
-            event.target.value = '';
-            void addFiles(files);
-          }}
-        />
-      </div>
-
-      {items.length > 0 && (
-        <div className="mt-3">
-          <ul className="space-y-2" aria-label="Uploads" data-testid="upload-list">
-            {items.map((item) => (
-              <UploadRow key={item.key} item={item} />
-            ))}
-          </ul>
-          {finished && (
-            <Button variant="ghost" size="sm" className="mt-2" onClick={() => setItems((current) => current.filter((item) => item.state === 'waiting' || item.state === 'uploading'))}>
-              Clear finished uploads
-            </Button>
-          )}
-        </div>
-      )}
-    </div>
-  );
-}
-
-function UploadRow({ item }: { item: UploadItem }) {
-  return (
-    <li className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm" data-testid="upload-item" data-state={item.state}>
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <span className="min-w-0 truncate font-medium">{item.name}</span>
-        <span className="flex items-center gap-2 text-xs text-slate-600">
-          {formatBytes(item.size)}
-          {item.state === 'waiting' && <Badge>Waiting</Badge>}
-          {item.state === 'uploading' && <Badge tone="info">Uploading</Badge>}
-          {item.state === 'uploaded' && <Badge tone="success">Uploaded</Badge>}
-          {item.state === 'rejected' && <Badge tone="danger">Not uploaded</Badge>}
-        </span>
-      </div>
-      {item.state === 'uploading' && (
-        <ProgressBar className="mt-2" label={`Uploading ${item.name}`} value={item.progress} valueText={`${Math.round(item.progress * 100)}%`} data-testid="upload-progress" />
-      )}
-      {item.state === 'rejected' && item.message && (
-        <p role="alert" className="mt-1 text-red-800" data-testid="upload-rejection">
-          {item.message}
-        </p>
-      )}
-      {item.state === 'uploaded' && <p className="mt-1 text-xs text-slate-600">Uploaded. Processing is shown in the document list.</p>}
-    </li>
+    <FileUploader
+      url={documentsUrl(scope)}
+      title={title}
+      onFileSettled={() => queryClient.invalidateQueries({ queryKey: queryKeys.documents(scope) })}
+      onBatchSettled={() => void queryClient.invalidateQueries({ queryKey: queryKeys.clients })}
+    />
   );
 }

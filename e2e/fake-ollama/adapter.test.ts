@@ -90,7 +90,7 @@ describe('app adapter against the fakes', () => {
   it('pulls a model with progress', async () => {
     const statuses: string[] = [];
     for await (const progress of models.pull('text', 'mistral')) statuses.push(progress.status);
-    const names = await models.listModels(text.url, { fresh: true });
+    const names = await models.listModels('text', { fresh: true });
 
     expect(statuses.at(-1)).toBe('success');
     expect(names).toContain('mistral:latest');

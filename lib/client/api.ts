@@ -1,5 +1,7 @@
 /** Browser-side access to the app's HTTP API: JSON requests and the shared error shape. */
 
+import { redirectToSignIn } from './session';
+
 export type ApiErrorBody = { error: { code: string; message: string; retryable: boolean } };
 
 /** A failed API request, carrying the server's error code and the message meant for the advisor. */
@@ -18,6 +20,14 @@ export class ApiError extends Error {
 }
 
 export const networkErrorMessage = 'The server could not be reached. Check that RMA Advisor is running, then try again.';
+
+export const sessionEndedMessage = 'Your session has ended. Sign in again to continue.';
+
+/** Sends the browser to the sign-in page and returns the error for the request that found the ended session. */
+export function handleUnauthenticated(): ApiError {
+  redirectToSignIn();
+  return new ApiError('unauthenticated', sessionEndedMessage, 401, false);
+}
 
 export function isApiErrorBody(value: unknown): value is ApiErrorBody {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
@@ -43,26 +53,46 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
-/** Sends a request and returns the response, turning a network failure into an ApiError. */
-export async function send(url: string, init?: RequestInit): Promise<Response> {
+/** Options of a request, about what a 401 response does. */
+export type RequestOptions = {
+  /**
+   * false for public pages and for signing in, where a 401 is a result to show rather than a sign
+   * that the session ended. Every other request sends the user to the sign-in page on a 401.
+   */
+  redirectOnUnauthenticated?: boolean;
+};
+
+/**
+ * Sends a request and returns the response, turning a network failure into an ApiError. A 401
+ * sends the user to the sign-in page and throws, so no screen has to handle an ended session itself.
+ */
+export async function send(url: string, init?: RequestInit, options: RequestOptions = {}): Promise<Response> {
+  let response: Response;
   try {
-    return await fetch(url, init);
+    response = await fetch(url, init);
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError('network_error', networkErrorMessage, 0, true);
   }
+  if (response.status === 401 && options.redirectOnUnauthenticated !== false) throw handleUnauthenticated();
+  return response;
 }
 
 /** Fetches JSON; any non-2xx status throws an ApiError with the server's message. */
-export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
-  const response = await send(url, init);
+export async function fetchJson<T>(url: string, init?: RequestInit, options?: RequestOptions): Promise<T> {
+  const response = await send(url, init, options);
   const body = await readBody(response);
   if (!response.ok) throw toApiError(response.status, body);
   return body as T;
 }
 
-export function postJson<T>(url: string, body: unknown, init?: RequestInit): Promise<T> {
-  return fetchJson<T>(url, { ...init, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+/** Sends a JSON body with the given method and returns the JSON response, or null for 204. */
+export function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH', url: string, body: unknown, options?: RequestOptions): Promise<T> {
+  return fetchJson<T>(url, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }, options);
+}
+
+export function postJson<T>(url: string, body: unknown, options?: RequestOptions): Promise<T> {
+  return sendJson<T>('POST', url, body, options);
 }
 
 export function deleteResource(url: string): Promise<unknown> {

@@ -1,4 +1,4 @@
-import type { DocumentStatus, DocumentType, Page } from './types';
+import type { DocumentStatus, DocumentType, Page, Role } from './types';
 
 const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
 const dayMonthYear = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -114,3 +114,8 @@ export const statusLabels: Record<DocumentStatus, string> = {
 export function isFinished(status: DocumentStatus): boolean {
   return status === 'ready' || status === 'failed';
 }
+
+export const roleLabels: Record<Role, string> = {
+  advisor: 'Advisor',
+  admin: 'Admin',
+};

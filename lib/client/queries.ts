@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { fetchJson } from './api';
-import type { ClientView, Debt, DocumentDetail, DocumentView, Page } from './types';
+import type { Account, Advisor, AuditEventView, CentreSettings, ClientView, Debt, DocumentDetail, DocumentView, Page, PublicUploadDocument, PublicUploadLink, UploadLinkView } from './types';
 
 /** The owner of a list of documents: one client's case, or the centre's knowledge base. */
 export type DocumentScope = { kind: 'client'; clientId: string } | { kind: 'knowledge' };
@@ -19,6 +19,14 @@ export const queryKeys = {
   graph: ['graph'] as const,
   health: ['health'] as const,
   models: ['models'] as const,
+  advisors: ['advisors'] as const,
+  clientAdvisors: (clientId: string) => ['client-advisors', clientId] as const,
+  uploadLinks: (clientId: string) => ['upload-links', clientId] as const,
+  accounts: ['admin', 'users'] as const,
+  settings: ['admin', 'settings'] as const,
+  audit: (query: AuditQuery) => ['admin', 'audit', query] as const,
+  publicUploadLink: (token: string) => ['public-upload', token, 'link'] as const,
+  publicUploadDocuments: (token: string) => ['public-upload', token, 'documents'] as const,
 };
 
 export const fetchClients = () => fetchJson<{ clients: ClientView[] }>('/api/clients');
@@ -27,6 +35,33 @@ export const fetchDocuments = (scope: DocumentScope) => fetchJson<{ documents: D
 export const fetchDocument = (documentId: string) => fetchJson<DocumentDetail>(`/api/documents/${documentId}`);
 export const fetchPages = (documentId: string) => fetchJson<{ pages: Page[] }>(`/api/documents/${documentId}/pages`);
 export const fetchDebts = (clientId: string) => fetchJson<{ debts: Debt[] }>(`/api/clients/${clientId}/debts`);
+export const fetchAdvisors = () => fetchJson<{ advisors: Advisor[] }>('/api/advisors');
+export const fetchClientAdvisors = (clientId: string) => fetchJson<{ advisors: Advisor[] }>(`/api/clients/${clientId}/advisors`);
+export const fetchUploadLinks = (clientId: string) => fetchJson<{ links: UploadLinkView[] }>(`/api/clients/${clientId}/upload-links`);
+export const fetchAccounts = () => fetchJson<{ users: Account[] }>('/api/admin/users');
+export const fetchSettings = () => fetchJson<CentreSettings>('/api/admin/settings');
+
+/** Filters and page of the audit log. Empty strings mean "any", and `from` and `to` are ISO timestamps. */
+export type AuditQuery = { action: string; actorId: string; clientId: string; targetId: string; from: string; to: string; limit: number; offset: number };
+
+export function auditUrl(query: AuditQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== '') params.set(key, String(value));
+  }
+  return `/api/admin/audit?${params}`;
+}
+
+// The public upload page has no session, so a 401 there is not an ended session to sign in again for.
+const publicRequest = { redirectOnUnauthenticated: false };
+export const fetchPublicUploadLink = (token: string) => fetchJson<PublicUploadLink>(publicUploadUrl(token), undefined, publicRequest);
+export const fetchPublicUploadDocuments = (token: string) => fetchJson<{ documents: PublicUploadDocument[] }>(`${publicUploadUrl(token)}/documents`, undefined, publicRequest);
+
+export function publicUploadUrl(token: string): string {
+  return `/api/upload/${encodeURIComponent(token)}`;
+}
+
+export const fetchAudit = (query: AuditQuery) => fetchJson<{ events: AuditEventView[]; limit: number; offset: number }>(auditUrl(query));
 
 /** Writes a fresher view of one document into every cached list and detail that shows it. */
 export function storeDocumentView(queryClient: QueryClient, scope: DocumentScope, view: DocumentView | DocumentDetail): void {

@@ -11,7 +11,14 @@ import type { PullProgress, RoleStatus } from '@/lib/llm/status';
 import type { AnswerEvent, Source } from '@/lib/rag/answer';
 import type { LetterEvent } from '@/lib/letters/letter';
 import type { DocumentType } from '@/lib/entities/types';
+import type { Account } from '@/lib/auth/accounts';
+import type { Role } from '@/lib/auth/auth';
+import type { CurrentUser } from '@/lib/auth/session';
+import type { AuditAction } from '@/lib/audit';
+import type { CentreSettings } from '@/lib/settings';
+import type { UploadLinkView } from '@/lib/uploads/links';
 
+export type { Account, AuditAction, CentreSettings, CurrentUser, Role, UploadLinkView };
 export type { ClientView, Graph, GraphLink, GraphNode, GraphNodeType, Health, PullProgress, RoleStatus, AnswerEvent, Source, DocumentType, PageSummary };
 
 export type DocumentView = ServerDocumentView;
@@ -27,3 +34,28 @@ export type Page = { pageNumber: number; method: 'text-layer' | 'vision' | 'ocr'
 export type LetterStreamEvent = (LetterEvent & { letterId?: string }) | { type: 'error'; code: string; message: string };
 
 export type ModelsResponse = { roles: RoleStatus[]; pulls: PullProgress[] };
+
+/** An enabled account as the assignment pickers list it. */
+export type Advisor = Pick<Account, 'id' | 'name' | 'email' | 'role'>;
+
+/** One audit event as GET /api/admin/audit returns it, with the actor's and client's names joined in. */
+export type AuditEventView = {
+  id: string;
+  at: string;
+  actorType: 'user' | 'upload-link' | 'system';
+  actorId: string | null;
+  actorName: string | null;
+  action: AuditAction;
+  targetType: string;
+  targetId: string | null;
+  clientId: string | null;
+  clientName: string | null;
+  requestId: string | null;
+  details: Record<string, string | number | boolean | null> | null;
+};
+
+/** The facts the public upload page receives about a valid link, with nothing about the client. */
+export type PublicUploadLink = { centreName: string; expiresAt: string; maxUploadMb: number };
+
+/** A document a client sent through their upload link, as the public upload page shows it. */
+export type PublicUploadDocument = { id: string; filename: string; status: DocumentStatus; pagesDone: number; pagesTotal: number | null; errorMessage: string | null };

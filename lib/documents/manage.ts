@@ -1,5 +1,7 @@
-import { createDocument, deleteDocumentById, getDocumentById, listDocuments, listPages, updateDocument, type DocumentRecord } from '../db/queries/documents';
-import { AppError, type ErrorBody } from '../errors';
+import { createDocument, deleteDocumentById, findDocumentBySha256, getDocumentById, listDocuments, listPages, updateDocument, type DocumentRecord } from '../db/queries/documents';
+import { assertDocumentAccess } from '../access';
+import type { CurrentUser } from '../auth/session';
+import { AppError, errorCodes, type ErrorBody, type ErrorCode } from '../errors';
 import { moduleLogger } from '../log';
 import { scopeOf } from '../rag/indexing';
 import type { Services } from '../services';
@@ -13,12 +15,16 @@ export type DocumentView = Omit<DocumentRecord, 'createdAt' | 'updatedAt'> & {
   updatedAt: string;
   /** Place in the processing queue while queued, 1 being next. */
   queuePosition: number | null;
+  /** For a failed document: whether processing it again can help (a server was down), or a new copy is needed. */
+  errorRetryable: boolean | null;
 };
 
 export type PageSummary = { pageNumber: number; method: string; note: string | null };
 
 export function toDocumentView(document: DocumentRecord, queuePosition: number | null = null): DocumentView {
-  return { ...document, createdAt: document.createdAt.toISOString(), updatedAt: document.updatedAt.toISOString(), queuePosition };
+  const code = document.errorCode as ErrorCode | null;
+  const errorRetryable = code ? (errorCodes[code]?.retryable ?? true) : null;
+  return { ...document, createdAt: document.createdAt.toISOString(), updatedAt: document.updatedAt.toISOString(), queuePosition, errorRetryable };
 }
 
 /** Keeps an uploaded filename as display text: no folders, no control characters, at most 200 characters. */
@@ -35,9 +41,14 @@ export type UploadOutcome = {
 
 /**
  * Stores uploaded files and queues them for processing. Each file is checked on its own: by size,
- * then by its bytes (PDF, PNG or JPEG). A rejected file never stops the others.
+ * by its bytes (PDF, PNG or JPEG), and against the same place's documents, so one letter uploaded
+ * twice is not counted twice. A rejected file never stops the others.
  */
-export async function uploadDocuments(services: Services, target: { clientId: string } | { knowledge: true }, files: File[]): Promise<UploadOutcome> {
+export async function uploadDocuments(
+  services: Services,
+  target: { clientId: string; uploadLinkId?: string } | { knowledge: true },
+  files: File[],
+): Promise<UploadOutcome> {
   const maxBytes = services.config.MAX_UPLOAD_MB * 1024 * 1024;
   const outcome: UploadOutcome = { documents: [], rejected: [] };
 
@@ -49,13 +60,22 @@ export async function uploadDocuments(services: Services, target: { clientId: st
       }
       const bytes = new Uint8Array(await file.arrayBuffer());
       const type = detectFileType(bytes);
+      const digest = sha256(bytes);
+      const clientId = 'clientId' in target ? target.clientId : null;
+      const existing = await findDocumentBySha256(services.db, { clientId, sha256: digest });
+      if (existing) {
+        const where = clientId ? "this client's documents" : 'the knowledge base';
+        const when = existing.createdAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+        throw new AppError('duplicate_document', `"${filename}" is already in ${where}, uploaded as "${existing.filename}" on ${when}, so it was not added again.`);
+      }
       const document = await createDocument(services.db, {
         scope: 'clientId' in target ? 'client' : 'knowledge',
         clientId: 'clientId' in target ? target.clientId : null,
+        uploadLinkId: 'clientId' in target ? (target.uploadLinkId ?? null) : null,
         filename,
         mimeType: type.mimeType,
         sizeBytes: bytes.byteLength,
-        sha256: sha256(bytes),
+        sha256: digest,
       });
       await services.files.save(document.id, bytes);
       await services.queue.enqueue(document.id);
@@ -73,6 +93,13 @@ export async function uploadDocuments(services: Services, target: { clientId: st
 export async function getDocumentOrThrow(services: Services, documentId: string): Promise<DocumentRecord> {
   const document = await getDocumentById(services.db, { id: documentId });
   if (!document) throw new AppError('not_found', `Document ${documentId} was not found. It may have been deleted.`);
+  return document;
+}
+
+/** Returns a document the user may read or change; throws not_found or forbidden otherwise. */
+export async function getAccessibleDocument(services: Services, user: CurrentUser, documentId: string, intent: 'read' | 'change'): Promise<DocumentRecord> {
+  const document = await getDocumentOrThrow(services, documentId);
+  await assertDocumentAccess(services.db, user, document, intent);
   return document;
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareImage } from './images';
-import { recognizePage, shutdownOcr, type OcrResult } from './ocr';
+import { escapeLineStart, recognizePage, shutdownOcr, type OcrResult } from './ocr';
 import { readSample } from './test-samples';
 
 const timeoutMs = 60_000;
@@ -52,5 +52,16 @@ describe('recognizePage', () => {
     const controller = new AbortController();
     controller.abort();
     await expect(recognizePage(new Uint8Array([1, 2, 3]), { timeoutMs, signal: controller.signal })).rejects.toThrow(/abort/i);
+  });
+});
+
+describe('escapeLineStart', () => {
+  it.each([
+    ['0455.', '0455\\.'],
+    ['12) Pay now', '12\\) Pay now'],
+    ['# 4 Weir Lane', '\\# 4 Weir Lane'],
+    ['Total £276.30', 'Total £276.30'],
+  ])('escapes %s', (line, expected) => {
+    expect(escapeLineStart(line)).toBe(expected);
   });
 });

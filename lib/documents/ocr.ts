@@ -123,7 +123,7 @@ export function blocksToMarkdown(blocks: Block[]): string {
       let current: string[] = [];
       let previous: Line | undefined;
       for (const line of paragraph.lines) {
-        const text = line.text.replace(/\s+/g, ' ').trim();
+        const text = escapeLineStart(line.text.replace(/\s+/g, ' ').trim());
         if (!/[\p{L}\p{N}]/u.test(text)) continue;
         if (previous && startsNewParagraph(previous, line) && current.length > 0) {
           paragraphs.push(current);
@@ -136,6 +136,15 @@ export function blocksToMarkdown(blocks: Block[]): string {
     }
   }
   return paragraphs.map((lines) => lines.join('\n')).join('\n\n');
+}
+
+/**
+ * Keeps an OCR line as text when markdown would read its start as structure: "0455." or "2026." is
+ * a number, not a numbered list (which would drop the leading zero), and a stray "#" or ">" is not a
+ * heading or a quote.
+ */
+export function escapeLineStart(text: string): string {
+  return text.replace(/^(\d+)([.)])(\s|$)/, '$1\\$2$3').replace(/^([#>])/, '\\$1');
 }
 
 function startsNewParagraph(previous: Line, line: Line): boolean {

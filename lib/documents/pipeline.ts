@@ -14,6 +14,7 @@ import { indexDocument } from '../rag/indexing';
 import type { FileStore } from '../storage/files';
 import type { ChromaVectorStore } from '../vectors/chroma';
 import { convertDocument, type ConvertedPage } from './convert';
+import { withoutModelInstructions } from './instructions';
 
 const log = moduleLogger('documents.pipeline');
 
@@ -80,10 +81,17 @@ async function runPipeline(deps: PipelineDeps, document: DocumentRecord, options
   const indexed = await indexDocument({ db, vectors: deps.vectors, embedding: deps.models.embedding }, document, pages, { signal: options.signal });
   if (indexed.warning) warnings.push(indexed.warning);
 
+  const modelPages = pages.map((page) => ({ pageNumber: page.pageNumber, ...withoutModelInstructions(page.markdown) }));
+  const flagged = modelPages.filter((page) => page.removed > 0).map((page) => page.pageNumber);
+  if (flagged.length > 0) {
+    log.warn({ documentId, pages: flagged }, 'document contains text addressed to a model');
+    warnings.push(`${flagged.length === 1 ? `Page ${flagged[0]}` : `Pages ${flagged.join(', ')}`} contain text addressed to an AI model, a possible attempt to mislead it. That text is left out of debt extraction and answers; read the page yourself.`);
+  }
+
   if (document.scope === 'client' && document.clientId) {
     await updateDocument(db, { id: documentId, stage: 'extracting' });
     const extraction = await extractEntities(
-      pages.map((page) => ({ pageNumber: page.pageNumber, text: page.markdown })),
+      modelPages.map((page) => ({ pageNumber: page.pageNumber, text: page.text })),
       { textModel: deps.models.text, signal: options.signal },
     );
     warnings.push(...extraction.warnings);

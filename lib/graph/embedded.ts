@@ -4,6 +4,13 @@ import { graphEdges, graphNodes } from '../db/schema';
 import { nodeIds } from './build';
 import type { DocumentGraph, Graph, GraphNode, GraphQuery, GraphStore } from './types';
 
+/** The edges a query may see: one client's, a list of clients', or all. An empty list sees none. */
+function edgeScope(query: GraphQuery) {
+  if (query.clientId) return eq(graphEdges.clientId, query.clientId);
+  if (query.clientIds) return query.clientIds.length > 0 ? inArray(graphEdges.clientId, query.clientIds) : sql`false`;
+  return undefined;
+}
+
 /** Node types listed first survive a node cap, so a capped graph keeps its structure. */
 const typeOrder: Record<string, number> = { Client: 0, Creditor: 1, Debt: 2, Document: 3, CourtClaim: 4, Deadline: 5 };
 
@@ -74,7 +81,7 @@ export class EmbeddedGraphStore implements GraphStore {
     const edgeRows = await this.db
       .select({ source: graphEdges.source, target: graphEdges.target, type: graphEdges.type, properties: graphEdges.properties })
       .from(graphEdges)
-      .where(query.clientId ? eq(graphEdges.clientId, query.clientId) : undefined);
+      .where(edgeScope(query));
 
     const ids = new Set(edgeRows.flatMap((edge) => [edge.source, edge.target]));
     if (query.clientId) ids.add(nodeIds.client(query.clientId));

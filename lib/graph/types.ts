@@ -14,7 +14,15 @@ export type GraphLink = { source: string; target: string; type: string; properti
 
 export type Graph = { nodes: GraphNode[]; links: GraphLink[] };
 
-export type GraphQuery = { clientId?: string; types?: GraphNodeType[]; q?: string; limit: number };
+export type GraphQuery = {
+  /** One client's subgraph; without it, the subgraphs of `clientIds`, or of every client when that is unset too. */
+  clientId?: string;
+  /** The clients the caller may see; shared creditor nodes appear only through these clients' edges. */
+  clientIds?: string[];
+  types?: GraphNodeType[];
+  q?: string;
+  limit: number;
+};
 
 /** The nodes and links one document contributes; replacing it removes what the document gave before. */
 export type DocumentGraph = { clientId: string; documentId: string; nodes: GraphNode[]; links: GraphLink[] };

@@ -46,12 +46,22 @@ export function findFigures(text: string): Figure[] {
   return figures;
 }
 
-/** Returns the figures of the notes that the letter does not contain, each listed once as written in the notes. */
-export function missingFigures(notes: string, letter: string): string[] {
-  const present = new Set(findFigures(letter).map((figure) => figure.key));
+/** Returns the figures of `source` that `text` does not contain, each listed once as written in `source`. */
+function figuresNotIn(source: string, text: string): string[] {
+  const present = new Set(findFigures(text).map((figure) => figure.key));
   const missing = new Map<string, string>();
-  for (const figure of findFigures(notes)) {
+  for (const figure of findFigures(source)) {
     if (!present.has(figure.key) && !missing.has(figure.key)) missing.set(figure.key, figure.raw);
   }
   return [...missing.values()];
+}
+
+/** Returns the sums of money and dates in `text` that appear nowhere in `sources`: figures a model made up. */
+export function unsupportedFigures(text: string, sources: string[]): string[] {
+  return figuresNotIn(text, sources.join('\n')).filter((figure) => !/^\d+[\s-]+(day|week|month|year)s?$/i.test(figure));
+}
+
+/** Returns the figures of the notes that the letter does not contain, each listed once as written in the notes. */
+export function missingFigures(notes: string, letter: string): string[] {
+  return figuresNotIn(notes, letter);
 }

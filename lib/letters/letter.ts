@@ -1,7 +1,7 @@
 import { AppError } from '../errors';
 import type { ChatMessage, TextModel } from '../llm/types';
 import { moduleLogger } from '../log';
-import { missingFigures } from './figures';
+import { missingFigures, unsupportedFigures } from './figures';
 
 const log = moduleLogger('letters');
 
@@ -10,8 +10,11 @@ export const letterSections = ['Your situation', 'What we will do', 'What you sh
 
 export type LetterEvent =
   | { type: 'delta'; text: string }
-  /** Figures from the notes that the finished letter does not contain; the advisor must add them. */
-  | { type: 'check'; missingFigures: string[]; missingSections: string[] }
+  /**
+   * The check of the finished letter: figures of the notes it lost, figures it states that the notes do
+   * not contain (the model made them up, or followed an instruction in the notes), and missing parts.
+   */
+  | { type: 'check'; missingFigures: string[]; addedFigures: string[]; missingSections: string[] }
   | { type: 'done'; letter: string }
   | { type: 'fallback'; code: string; message: string };
 
@@ -50,6 +53,6 @@ export async function* streamLetter(input: { clientName: string; notes: string; 
     return;
   }
   const missingSections = letterSections.filter((section) => !letter.toLowerCase().includes(section.toLowerCase()));
-  yield { type: 'check', missingFigures: missingFigures(input.notes, letter), missingSections };
+  yield { type: 'check', missingFigures: missingFigures(input.notes, letter), addedFigures: unsupportedFigures(letter, [input.notes]), missingSections };
   yield { type: 'done', letter };
 }

@@ -75,19 +75,22 @@ export class OllamaModels {
     configureGates(Object.values(this.roles));
   }
 
-  /** Lists the models on a server; throws model_unavailable when it cannot be reached. Cached briefly. */
-  async listModels(url: string, options: { fresh?: boolean } = {}): Promise<string[]> {
-    const cached = this.modelLists.get(url);
+  /**
+   * Lists the models on a role's server; throws model_unavailable, naming that role and its setting,
+   * when the server cannot be reached. Cached briefly per server, since roles may share one.
+   */
+  async listModels(role: ModelRole, options: { fresh?: boolean } = {}): Promise<string[]> {
+    const settings = this.roles[role];
+    const cached = this.modelLists.get(settings.url);
     if (!options.fresh && cached && Date.now() - cached.at < MODEL_LIST_TTL_MS) return cached.names;
-    const role = Object.values(this.roles).find((settings) => settings.url === url) ?? this.roles.text;
     try {
-      const response = await ollamaClient(url, this.pingTimeoutMs).list();
+      const response = await ollamaClient(settings.url, this.pingTimeoutMs).list();
       const names = response.models.map((model) => model.name);
-      this.modelLists.set(url, { at: Date.now(), names });
+      this.modelLists.set(settings.url, { at: Date.now(), names });
       return names;
     } catch (error) {
-      this.modelLists.delete(url);
-      throw toModelError(error, role, role.model);
+      this.modelLists.delete(settings.url);
+      throw toModelError(error, settings, settings.model);
     }
   }
 
@@ -102,7 +105,7 @@ export class OllamaModels {
    */
   async resolveModel(role: ModelRole): Promise<string> {
     const settings = this.roles[role];
-    const names = await this.listModels(settings.url);
+    const names = await this.listModels(role);
     if (names.some((name) => sameModel(name, settings.model))) return settings.model;
     if (settings.fallbackModel && names.some((name) => sameModel(name, settings.fallbackModel!))) return settings.fallbackModel;
     const wanted = settings.fallbackModel ? `"${settings.model}" (or "${settings.fallbackModel}")` : `"${settings.model}"`;

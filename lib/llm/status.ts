@@ -25,7 +25,7 @@ export async function getRoleStatuses(models: OllamaModels): Promise<RoleStatus[
       const settings = models.roles[role];
       const base = { role, url: settings.url, model: settings.model, fallbackModel: settings.fallbackModel ?? null };
       try {
-        const serverModels = await models.listModels(settings.url, { fresh: true });
+        const serverModels = await models.listModels(role, { fresh: true });
         const activeModel = [settings.model, settings.fallbackModel].find((wanted) => wanted && serverModels.some((name) => sameModel(name, wanted))) ?? null;
         const error = activeModel ? null : `The model "${settings.model}" is not on this server. Pull it to use the ${role} role.`;
         return { ...base, reachable: true, activeModel, serverModels, error };

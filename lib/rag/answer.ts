@@ -2,6 +2,8 @@ import type { ChunkWithDocument } from '../db/queries/chunks';
 import { AppError } from '../errors';
 import type { ChatMessage, TextModel } from '../llm/types';
 import { moduleLogger } from '../log';
+import { withoutModelInstructions } from '../documents/instructions';
+import { unsupportedFigures } from '../letters/figures';
 import type { Retrieval } from './retrieve';
 
 const log = moduleLogger('rag.answer');
@@ -16,7 +18,8 @@ export type AnswerEvent =
   | { type: 'delta'; text: string }
   /** The text model could not answer; the sources above are shown in place of an answer. */
   | { type: 'fallback'; code: string; message: string }
-  | { type: 'done'; cited: number[] }
+  /** `unsupported` lists sums and dates in the answer that none of the passages contain. */
+  | { type: 'done'; cited: number[]; unsupported?: string[] }
   | { type: 'error'; code: string; message: string };
 
 /** Characters of passages sent to the model: about 6,000 tokens at roughly 4 characters a token (an estimate). */
@@ -55,9 +58,17 @@ export function toSources(passages: ChunkWithDocument[]): Source[] {
   return sources;
 }
 
+/**
+ * Prepares document text for the prompt: paragraphs addressed to a model are left out, and passage
+ * tags are removed, so a document cannot close its own passage and write outside it.
+ */
+function unfence(text: string): string {
+  return withoutModelInstructions(text).text.replace(/<\/?\s*passage\b[^>]*>/gi, '');
+}
+
 export function buildAnswerMessages(kind: 'client' | 'knowledge', question: string, sources: Source[]): ChatMessage[] {
   const passages = sources
-    .map((source) => `[${source.n}] ${source.documentName}, page ${source.pageNumber}\n<passage>\n${source.excerpt}\n</passage>`)
+    .map((source) => `[${source.n}] ${unfence(source.documentName)}, page ${source.pageNumber}\n<passage>\n${unfence(source.excerpt)}\n</passage>`)
     .join('\n\n');
   return [
     { role: 'system', content: systemPrompts[kind] },
@@ -108,5 +119,10 @@ export async function* streamAnswer(
     yield { type: 'done', cited: [] };
     return;
   }
-  yield { type: 'done', cited: citedNumbers(answer, sources.length) };
+  const unsupported = unsupportedFigures(answer, sources.map((source) => unfence(source.excerpt)));
+  if (unsupported.length > 0) {
+    log.info({ count: unsupported.length }, 'answer states figures that no passage contains');
+    yield { type: 'warning', message: `The answer mentions ${unsupported.join(', ')}, which none of the passages contain. Check the documents before relying on it.` };
+  }
+  yield { type: 'done', cited: citedNumbers(answer, sources.length), unsupported };
 }

@@ -6,11 +6,13 @@ export type FakeModelServers = { text: FakeOllama; vision: FakeOllama; env: Reco
 const fixtures = path.resolve(import.meta.dirname, '../../e2e/fixtures');
 
 /**
- * Starts the two fake Ollama servers the app uses in tests, with the end-to-end fixtures: a text
- * server, and a vision and embedding server. `env` points the app's configuration at them.
+ * Starts the two fake Ollama servers the app uses in tests, with the end-to-end fixtures unless
+ * other text fixtures are given: a text server, and a vision and embedding server. `env` points the
+ * app's configuration at them.
  */
-export async function startFakeModelServers(): Promise<FakeModelServers> {
-  const text = await startFakeOllama({ name: 'text', models: ['llama3.2'], fixturesDir: path.join(fixtures, 'text'), logLevel: 'silent' });
+export async function startFakeModelServers(options: { textFixturesDir?: string } = {}): Promise<FakeModelServers> {
+  const textFixtures = options.textFixturesDir ?? path.join(fixtures, 'text');
+  const text = await startFakeOllama({ name: 'text', models: ['llama3.2'], fixturesDir: textFixtures, logLevel: 'silent' });
   const vision = await startFakeOllama({ name: 'vision', models: ['llava:7b', 'nomic-embed-text'], fixturesDir: path.join(fixtures, 'vision'), logLevel: 'silent' });
   return {
     text,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { assertClientAccess, visibleClientIds } from '@/lib/access';
 import { graphNodeTypes } from '@/lib/graph/types';
 import { parseParams, route } from '@/lib/http';
-import { getServices } from '@/lib/services';
 
 const graphQuery = z.object({
   clientId: z.uuid({ error: 'must be a client id (a UUID)' }).optional(),
@@ -14,9 +14,16 @@ const graphQuery = z.object({
   limit: z.coerce.number().int().min(1).max(5000).default(500),
 });
 
-export const GET = route(async (request) => {
-  const search = Object.fromEntries(new URL(request.url).searchParams);
-  const query = parseParams(search, graphQuery);
-  const services = await getServices();
-  return Response.json(await services.graph.getGraph({ ...query, q: query.q || undefined }));
+/** One client's graph, or the graphs of every client the user may see. */
+export const GET = route('user', async ({ request, services, user, audit }) => {
+  const query = parseParams(Object.fromEntries(new URL(request.url).searchParams), graphQuery);
+  let clientIds: string[] | undefined;
+  if (query.clientId) await assertClientAccess(services.db, user, query.clientId);
+  else {
+    const visible = await visibleClientIds(services.db, user);
+    clientIds = visible === 'all' ? undefined : visible;
+  }
+  const graph = await services.graph.getGraph({ ...query, clientIds, q: query.q || undefined });
+  await audit({ action: 'view', targetType: 'graph', targetId: query.clientId ?? null, clientId: query.clientId ?? null, details: { nodes: graph.nodes.length } });
+  return Response.json(graph);
 });

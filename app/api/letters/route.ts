@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { assertClientAccess } from '@/lib/access';
 import { ndjsonResponse, parseJsonBody, route } from '@/lib/http';
 import { writeAndSaveLetter } from '@/lib/letters/save';
-import { getServices } from '@/lib/services';
 
 const letterBody = z.object({
   clientName: z.string().trim().min(1, 'enter the client\'s name').max(200, 'must be at most 200 characters'),
@@ -9,8 +9,9 @@ const letterBody = z.object({
   clientId: z.uuid().optional(),
 });
 
-export const POST = route(async (request, _params, requestId) => {
+export const POST = route('user', async ({ request, requestId, services, user, audit }) => {
   const body = await parseJsonBody(request, letterBody);
-  const services = await getServices();
+  if (body.clientId) await assertClientAccess(services.db, user, body.clientId);
+  await audit({ action: 'create', targetType: 'letter', targetId: null, clientId: body.clientId ?? null });
   return ndjsonResponse(writeAndSaveLetter({ db: services.db, textModel: services.models.text }, { ...body, signal: request.signal }), requestId);
 });

@@ -2,21 +2,18 @@ import { z } from 'zod';
 import { parseJsonBody, route } from '@/lib/http';
 import { getRoleStatuses } from '@/lib/llm/status';
 import { modelRoles } from '@/lib/llm/types';
-import { getServices } from '@/lib/services';
 
 const pullBody = z.object({
   role: z.enum(modelRoles as ['text', 'vision', 'embed']),
   model: z.string().trim().min(1).max(200).regex(/^[\w.:/-]+$/, 'must be an Ollama model name such as llama3.2 or llava:7b').optional(),
 });
 
-export const GET = route(async () => {
-  const services = await getServices();
-  return Response.json({ roles: await getRoleStatuses(services.models), pulls: services.pulls.list() });
-});
+export const GET = route('user', async ({ services }) => Response.json({ roles: await getRoleStatuses(services.models), pulls: services.pulls.list() }));
 
-/** Starts pulling a role's model on its server; progress is read from GET. */
-export const POST = route(async (request) => {
+/** Starts pulling a role's model on its server (gigabytes of download), so admins only; progress is read from GET. */
+export const POST = route('admin', async ({ request, services, audit }) => {
   const { role, model } = await parseJsonBody(request, pullBody);
-  const services = await getServices();
-  return Response.json(services.pulls.start(role, model), { status: 202 });
+  const progress = services.pulls.start(role, model);
+  await audit({ action: 'update', targetType: 'model', targetId: `${role}:${progress.model}`, details: { pull: true } });
+  return Response.json(progress, { status: 202 });
 });

@@ -8,7 +8,7 @@ export type PageRecord = typeof documentPages.$inferSelect;
 
 export async function createDocument(
   db: Db,
-  values: { scope: DocumentScope; clientId: string | null; filename: string; mimeType: string; sizeBytes: number; sha256: string },
+  values: { scope: DocumentScope; clientId: string | null; uploadLinkId?: string | null; filename: string; mimeType: string; sizeBytes: number; sha256: string },
 ): Promise<DocumentRecord> {
   const [document] = await db.insert(documents).values(values).returning();
   return document;
@@ -23,6 +23,13 @@ export async function getDocumentById(db: Db, { id }: { id: string }): Promise<D
 export async function listDocuments(db: Db, { clientId }: { clientId: string | null }): Promise<DocumentRecord[]> {
   const where = clientId === null ? and(eq(documents.scope, 'knowledge'), isNull(documents.clientId)) : eq(documents.clientId, clientId);
   return db.select().from(documents).where(where).orderBy(desc(documents.createdAt));
+}
+
+/** Returns a document with these exact bytes in the same place: one client's documents, or the knowledge base. */
+export async function findDocumentBySha256(db: Db, { clientId, sha256 }: { clientId: string | null; sha256: string }): Promise<DocumentRecord | undefined> {
+  const where = clientId === null ? and(eq(documents.scope, 'knowledge'), isNull(documents.clientId)) : eq(documents.clientId, clientId);
+  const [document] = await db.select().from(documents).where(and(where, eq(documents.sha256, sha256))).limit(1);
+  return document;
 }
 
 export async function getDocumentsByIds(db: Db, { ids }: { ids: string[] }): Promise<DocumentRecord[]> {

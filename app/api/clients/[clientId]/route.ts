@@ -1,17 +1,22 @@
 import { z } from 'zod';
+import { assertClientAccess } from '@/lib/access';
 import { eraseClient, getClientOrThrow } from '@/lib/clients';
 import { parseParams, route, uuidParam } from '@/lib/http';
-import { getServices } from '@/lib/services';
 
 const params = z.object({ clientId: uuidParam });
 
-export const GET = route<{ clientId: string }>(async (_request, rawParams) => {
-  const { clientId } = parseParams(rawParams, params);
-  return Response.json(await getClientOrThrow(await getServices(), clientId));
+export const GET = route<{ clientId: string }>('user', async ({ params: raw, services, user, audit }) => {
+  const { clientId } = parseParams(raw, params);
+  await assertClientAccess(services.db, user, clientId);
+  const client = await getClientOrThrow(services, clientId);
+  await audit({ action: 'view', targetType: 'client', targetId: clientId, clientId });
+  return Response.json(client);
 });
 
-export const DELETE = route<{ clientId: string }>(async (_request, rawParams) => {
-  const { clientId } = parseParams(rawParams, params);
-  await eraseClient(await getServices(), clientId);
+export const DELETE = route<{ clientId: string }>('user', async ({ params: raw, services, user, audit }) => {
+  const { clientId } = parseParams(raw, params);
+  await assertClientAccess(services.db, user, clientId);
+  await eraseClient(services, clientId);
+  await audit({ action: 'delete', targetType: 'client', targetId: clientId, clientId });
   return new Response(null, { status: 204 });
 });

@@ -1,17 +1,20 @@
 import { z } from 'zod';
-import { deleteDocument, getDocumentView } from '@/lib/documents/manage';
+import { deleteDocument, getAccessibleDocument, getDocumentView } from '@/lib/documents/manage';
 import { parseParams, route, uuidParam } from '@/lib/http';
-import { getServices } from '@/lib/services';
 
 const params = z.object({ documentId: uuidParam });
 
-export const GET = route<{ documentId: string }>(async (_request, rawParams) => {
-  const { documentId } = parseParams(rawParams, params);
-  return Response.json(await getDocumentView(await getServices(), documentId));
+export const GET = route<{ documentId: string }>('user', async ({ params: raw, services, user, audit }) => {
+  const { documentId } = parseParams(raw, params);
+  const document = await getAccessibleDocument(services, user, documentId, 'read');
+  await audit({ action: 'view', targetType: 'document', targetId: documentId, clientId: document.clientId });
+  return Response.json(await getDocumentView(services, documentId));
 });
 
-export const DELETE = route<{ documentId: string }>(async (_request, rawParams) => {
-  const { documentId } = parseParams(rawParams, params);
-  await deleteDocument(await getServices(), documentId);
+export const DELETE = route<{ documentId: string }>('user', async ({ params: raw, services, user, audit }) => {
+  const { documentId } = parseParams(raw, params);
+  const document = await getAccessibleDocument(services, user, documentId, 'change');
+  await deleteDocument(services, documentId);
+  await audit({ action: 'delete', targetType: 'document', targetId: documentId, clientId: document.clientId });
   return new Response(null, { status: 204 });
 });

@@ -1,15 +1,14 @@
 import { z } from 'zod';
-import { getClientOrThrow } from '@/lib/clients';
+import { assertClientAccess } from '@/lib/access';
 import { ndjsonResponse, parseJsonBody, parseParams, route, uuidParam } from '@/lib/http';
 import { askBody, askScope } from '@/lib/rag/ask';
-import { getServices } from '@/lib/services';
 
 const params = z.object({ clientId: uuidParam });
 
-export const POST = route<{ clientId: string }>(async (request, rawParams, requestId) => {
-  const { clientId } = parseParams(rawParams, params);
+export const POST = route<{ clientId: string }>('user', async ({ request, params: raw, requestId, services, user, audit }) => {
+  const { clientId } = parseParams(raw, params);
   const { question } = await parseJsonBody(request, askBody);
-  const services = await getServices();
-  await getClientOrThrow(services, clientId);
+  await assertClientAccess(services.db, user, clientId);
+  await audit({ action: 'ask', targetType: 'client', targetId: clientId, clientId });
   return ndjsonResponse(askScope(services, { scope: 'client', clientId }, question, request.signal), requestId);
 });

@@ -1,15 +1,14 @@
 import { z } from 'zod';
-import { getClientOrThrow } from '@/lib/clients';
+import { assertClientAccess } from '@/lib/access';
 import { listClientDebts } from '@/lib/db/queries/debts';
 import { parseParams, route, uuidParam } from '@/lib/http';
-import { getServices } from '@/lib/services';
 
 const params = z.object({ clientId: uuidParam });
 
-export const GET = route<{ clientId: string }>(async (_request, rawParams) => {
-  const { clientId } = parseParams(rawParams, params);
-  const services = await getServices();
-  await getClientOrThrow(services, clientId);
+export const GET = route<{ clientId: string }>('user', async ({ params: raw, services, user, audit }) => {
+  const { clientId } = parseParams(raw, params);
+  await assertClientAccess(services.db, user, clientId);
   const debts = await listClientDebts(services.db, { clientId });
+  await audit({ action: 'view', targetType: 'debts', targetId: clientId, clientId, details: { debts: debts.length } });
   return Response.json({ debts: debts.map((debt) => ({ ...debt, createdAt: debt.createdAt.toISOString() })) });
 });

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { getDocumentView } from '@/lib/documents/manage';
+import { getAccessibleDocument, getDocumentView } from '@/lib/documents/manage';
 import { AppError } from '@/lib/errors';
 import { parseParams, route, uuidParam } from '@/lib/http';
-import { getServices } from '@/lib/services';
 
 const params = z.object({ documentId: uuidParam });
 const POLL_MS = 500;
@@ -12,10 +11,9 @@ const POLL_MS = 500;
  * run by any process; an event is sent whenever the status or page count changes, and the stream
  * ends once the document is ready or failed.
  */
-export const GET = route<{ documentId: string }>(async (request, rawParams) => {
-  const { documentId } = parseParams(rawParams, params);
-  const services = await getServices();
-  await getDocumentView(services, documentId);
+export const GET = route<{ documentId: string }>('user', async ({ request, params: raw, services, user }) => {
+  const { documentId } = parseParams(raw, params);
+  await getAccessibleDocument(services, user, documentId, 'read');
   const encoder = new TextEncoder();
   let last = '';
 

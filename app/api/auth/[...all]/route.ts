@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { recordAudit } from '@/lib/audit';
+import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from '@/lib/auth/lockout';
+import { AppError, toErrorBody } from '@/lib/errors';
+import { moduleLogger } from '@/lib/log';
+import { getServices, type Services } from '@/lib/services';
+
+const log = moduleLogger('auth.route');
+
+/**
+ * The better-auth endpoints the app uses, and only those: signing in and out, reading the session
+ * and changing one's own password. Account management goes through /api/admin, which is audited.
+ */
+const allowed = new Set(['POST /api/auth/sign-in/email', 'POST /api/auth/sign-out', 'GET /api/auth/get-session', 'POST /api/auth/change-password']);
+
+const signInBody = z.object({ email: z.string().max(320) }).loose();
+
+/** Signs in through better-auth, with the per-account limit on failures and an audit event either way. */
+async function signIn(services: Services, request: Request): Promise<Response> {
+  const parsed = signInBody.safeParse(await request.clone().json().catch(() => undefined));
+  if (!parsed.success) return services.auth.handler(request);
+  const { email } = parsed.data;
+  await assertSignInAllowed(services.db, services.config, email);
+
+  const response = await services.auth.handler(request);
+  const userId = response.ok ? (((await response.clone().json()) as { user?: { id?: string } }).user?.id ?? null) : null;
+  if (response.ok) await clearSignInFailures(services.db, email);
+  else if (response.status === 401) await recordSignInFailure(services.db, services.config, email);
+  log.info({ userId, status: response.status }, response.ok ? 'signed in' : 'sign-in rejected');
+  await recordAudit(services.db, { actorType: userId ? 'user' : 'system', actorId: userId, action: 'sign-in', targetType: 'session', targetId: null, details: { succeeded: response.ok, status: response.status } });
+  return response;
+}
+
+async function handle(request: Request): Promise<Response> {
+  const path = new URL(request.url).pathname;
+  if (!allowed.has(`${request.method} ${path}`)) {
+    return Response.json(toErrorBody(new AppError('not_found', `${request.method} ${path} is not an endpoint of this app.`)), { status: 404 });
+  }
+  try {
+    const services = await getServices();
+    if (path === '/api/auth/sign-in/email') return await signIn(services, request);
+    return await services.auth.handler(request);
+  } catch (error) {
+    if (error instanceof AppError) return Response.json(toErrorBody(error), { status: error.status });
+    log.error({ path, err: error }, 'auth request failed');
+    return Response.json(toErrorBody(new AppError('internal', 'Signing in failed on the server. Try again; if it keeps failing, tell your admin.')), { status: 500 });
+  }
+}
+
+export const GET = handle;
+export const POST = handle;

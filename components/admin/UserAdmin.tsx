@@ -1,0 +1,196 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useState } from 'react';
+import { useCurrentUser } from '@/components/auth/CurrentUser';
+import { Badge } from '@/components/ui/Badge';
+import { Button } from '@/components/ui/Button';
+import { Card } from '@/components/ui/Card';
+import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
+import { EmptyState } from '@/components/ui/EmptyState';
+import { ErrorMessage } from '@/components/ui/ErrorMessage';
+import { Select } from '@/components/ui/Field';
+import { Table } from '@/components/ui/Table';
+import { Loading } from '@/components/ui/Loading';
+import { sendJson } from '@/lib/client/api';
+import { formatDateTime, roleLabels } from '@/lib/client/format';
+import { fetchAccounts, queryKeys } from '@/lib/client/queries';
+import type { Account, Role } from '@/lib/client/types';
+import { CreateAccountForm } from './CreateAccountForm';
+import { ResetPasswordDialog } from './ResetPasswordDialog';
+
+/** A change to an account that waits for the admin's confirmation. */
+type PendingChange = { account: Account; change: { role: Role } | { disabled: boolean } };
+
+/** Lists the centre's accounts and lets an admin add accounts, change roles, disable them and set passwords. */
+export function UserAdmin() {
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1>Users</h1>
+        <p className="mt-1 text-sm text-slate-600">Advisor and admin accounts. People cannot sign up themselves: add an account here and pass its password on.</p>
+      </div>
+      <Card title="Add an account">
+        <CreateAccountForm />
+      </Card>
+      <Card title="Accounts">
+        <AccountTable />
+      </Card>
+    </div>
+  );
+}
+
+function AccountTable() {
+  const queryClient = useQueryClient();
+  const currentUser = useCurrentUser();
+  const accounts = useQuery({ queryKey: queryKeys.accounts, queryFn: fetchAccounts });
+  const [pending, setPending] = useState<PendingChange | null>(null);
+  const [resetting, setResetting] = useState<Account | null>(null);
+
+  const update = useMutation({
+    mutationFn: ({ account, change }: PendingChange) => sendJson<Account>('PATCH', `/api/admin/users/${account.id}`, change),
+    onSuccess: (account) => {
+      setPending(null);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.accounts });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.advisors });
+      // An admin who made themselves an advisor can no longer use this page. A full load of the clients
+      // renders the header again without the admin sections.
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+      if (account.id === currentUser?.id && account.role !== 'admin') window.location.assign('/clients');
+    },
+  });
+
+  function closeDialog() {
+    setPending(null);
+    update.reset();
+  }
+
+  if (accounts.isPending) return <Loading label="Loading accounts…" />;
+  if (accounts.isError) return <ErrorMessage error={accounts.error} title="The accounts could not be loaded." onRetry={() => void accounts.refetch()} />;
+  if (accounts.data.users.length === 0) return <EmptyState title="No accounts yet" data-testid="accounts-empty" />;
+
+  return (
+    <>
+      <Table columns={['Name', 'Email', 'Role', 'Status', 'Created', { label: 'Actions', hidden: true }]} data-testid="accounts-table">
+        {accounts.data.users.map((account) => (
+          <AccountRow
+            key={account.id}
+            account={account}
+            isSelf={account.id === currentUser?.id}
+            onChangeRole={(role) => setPending({ account, change: { role } })}
+            onSetDisabled={(disabled) => setPending({ account, change: { disabled } })}
+            onResetPassword={() => setResetting(account)}
+          />
+        ))}
+      </Table>
+
+      <ConfirmDialog
+        open={pending !== null}
+        title={pending ? changeTitle(pending) : ''}
+        confirmLabel={pending ? changeLabel(pending) : ''}
+        tone={pending && 'disabled' in pending.change && pending.change.disabled ? 'danger' : 'primary'}
+        busy={update.isPending}
+        error={update.isError ? update.error : undefined}
+        onConfirm={() => pending && update.mutate(pending)}
+        onCancel={closeDialog}
+        data-testid="account-change-dialog"
+      >
+        {pending && <ChangeExplanation pending={pending} isSelf={pending.account.id === currentUser?.id} />}
+      </ConfirmDialog>
+
+      <ResetPasswordDialog account={resetting} onClose={() => setResetting(null)} />
+    </>
+  );
+}
+
+type AccountRowProps = {
+  account: Account;
+  isSelf: boolean;
+  onChangeRole: (role: Role) => void;
+  onSetDisabled: (disabled: boolean) => void;
+  onResetPassword: () => void;
+};
+
+function AccountRow({ account, isSelf, onChangeRole, onSetDisabled, onResetPassword }: AccountRowProps) {
+  const roleLabel = `Role of ${account.name}`;
+  return (
+    <tr className="border-b border-slate-200 align-middle" data-testid="account-row" data-account-id={account.id} data-email={account.email} data-disabled={account.disabled}>
+      <td className="py-2 pr-3 font-medium">
+        {account.name}
+        {isSelf && <span className="ml-1 text-xs font-normal text-slate-600">(you)</span>}
+      </td>
+      <td className="py-2 pr-3">{account.email}</td>
+      <td className="py-2 pr-3">
+        <Select
+          aria-label={roleLabel}
+          value={account.role}
+          onChange={(event) => onChangeRole(event.target.value as Role)}
+          className="min-w-28 py-1"
+          data-testid="account-role"
+        >
+          <option value="advisor">{roleLabels.advisor}</option>
+          <option value="admin">{roleLabels.admin}</option>
+        </Select>
+      </td>
+      <td className="py-2 pr-3">
+        {account.disabled ? (
+          <Badge tone="danger" data-testid="account-status">
+            Disabled
+          </Badge>
+        ) : (
+          <Badge tone="success" data-testid="account-status">
+            Active
+          </Badge>
+        )}
+      </td>
+      <td className="py-2 pr-3 whitespace-nowrap text-slate-600">{formatDateTime(account.createdAt)}</td>
+      <td className="py-2">
+        <div className="flex flex-wrap items-center justify-end gap-1">
+          <Link href={`/admin/audit?actorId=${account.id}`} className="rounded-md px-2.5 py-1 text-sm font-medium hover:bg-teal-50" aria-label={`Activity of ${account.name} in the audit log`} data-testid="account-activity">
+            Activity
+          </Link>
+          <Button variant="ghost" size="sm" onClick={onResetPassword} aria-label={`Set a new password for ${account.name}`} data-testid="account-reset-password">
+            Reset password…
+          </Button>
+          {!isSelf &&
+            (account.disabled ? (
+              <Button variant="ghost" size="sm" onClick={() => onSetDisabled(false)} aria-label={`Enable ${account.name}`} data-testid="account-enable">
+                Enable…
+              </Button>
+            ) : (
+              <Button variant="ghost" size="sm" onClick={() => onSetDisabled(true)} aria-label={`Disable ${account.name}`} data-testid="account-disable">
+                Disable…
+              </Button>
+            ))}
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+function changeTitle({ account, change }: PendingChange): string {
+  if ('role' in change) return change.role === 'admin' ? `Make ${account.name} an admin?` : `Make ${account.name} an advisor?`;
+  return change.disabled ? `Disable ${account.name}?` : `Enable ${account.name}?`;
+}
+
+function changeLabel({ change }: PendingChange): string {
+  if ('role' in change) return change.role === 'admin' ? 'Make admin' : 'Make advisor';
+  return change.disabled ? 'Disable account' : 'Enable account';
+}
+
+function ChangeExplanation({ pending: { account, change }, isSelf }: { pending: PendingChange; isSelf: boolean }) {
+  if ('role' in change) {
+    if (change.role === 'admin') return <p>{account.name} will be able to manage accounts, change settings, read the audit log and see every client.</p>;
+    return (
+      <>
+        <p>{account.name} will lose the admin pages and will see only the clients assigned to them, unless advisors may see all clients.</p>
+        {isSelf && <p className="font-medium">This is your own account: you will lose access to this page.</p>}
+      </>
+    );
+  }
+  if (change.disabled) {
+    return <p>{account.name} will be signed out at once and cannot sign in until the account is enabled again. Their client assignments and audit history stay.</p>;
+  }
+  return <p>{account.name} will be able to sign in again with their current password.</p>;
+}

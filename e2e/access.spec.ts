@@ -1,0 +1,159 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { e2eAdmin, storageStates } from './playwright.config';
+import { createClientByApi } from './support/fakes';
+
+type RouteMethod = { path: string; file: string; method: string; access: 'public' | 'user' | 'admin' };
+
+const apiRoot = path.resolve(import.meta.dirname, '../app/api');
+
+/**
+ * Lists every route handler of the app with its access level, read from the source: each exported
+ * method's route() call names 'public', 'user' or 'admin'. Dynamic segments get placeholder values.
+ */
+function listRoutes(): RouteMethod[] {
+  const routes: RouteMethod[] = [];
+  const visit = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else if (entry.name === 'route.ts') {
+        const source = fs.readFileSync(full, 'utf8');
+        const urlPath = `/api/${path.relative(apiRoot, dir)}`
+          .replace(/\[\.\.\.[^\]]+\]/g, 'session')
+          .replace(/\[token\]/g, 'not-a-valid-token')
+          .replace(/\[[^\]]+\]/g, crypto.randomUUID());
+        for (const match of source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE) = (route[^(]*\(\s*'(public|user|admin)'|handle)/g)) {
+          routes.push({ path: urlPath, file: path.relative(apiRoot, full), method: match[1], access: (match[3] as RouteMethod['access']) ?? 'public' });
+        }
+      }
+    }
+  };
+  visit(apiRoot);
+  return routes;
+}
+
+async function call(request: APIRequestContext, route: RouteMethod) {
+  return request.fetch(route.path, { method: route.method, data: ['GET', 'DELETE'].includes(route.method) ? undefined : {} });
+}
+
+const routes = listRoutes();
+
+test('every route is listed', () => {
+  expect(routes.length).toBeGreaterThan(35);
+  expect(routes.filter((route) => route.access === 'public').map((route) => `${route.method} ${route.file}`).sort()).toEqual([
+    'GET auth/[...all]/route.ts',
+    'GET health/route.ts',
+    'GET upload/[token]/documents/route.ts',
+    'GET upload/[token]/route.ts',
+    'POST auth/[...all]/route.ts',
+    'POST upload/[token]/route.ts',
+  ]);
+});
+
+test.describe('without a session', () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test('every signed-in route answers 401', async ({ request }) => {
+    for (const route of routes.filter((candidate) => candidate.access !== 'public')) {
+      const response = await call(request, route);
+      expect(response.status(), `${route.method} ${route.file}`).toBe(401);
+      expect((await response.json()).error.code, `${route.method} ${route.file}`).toBe('unauthenticated');
+    }
+  });
+
+  test('pages send visitors to sign in', async ({ page }) => {
+    for (const target of ['/clients', '/letters', '/graph', '/status', '/knowledge', '/admin/users']) {
+      await page.goto(target);
+      await expect(page, target).toHaveURL(new RegExp(`/sign-in\\?next=${encodeURIComponent(target).replace(/[/]/g, '%2F')}`));
+    }
+  });
+
+  test('health stays public', async ({ request }) => {
+    expect((await request.get('/api/health')).status()).toBe(200);
+  });
+});
+
+test('advisors get 403 on admin routes', async ({ request }) => {
+  for (const route of routes.filter((candidate) => candidate.access === 'admin')) {
+    const response = await call(request, route);
+    expect(response.status(), `${route.method} ${route.file}`).toBe(403);
+  }
+});
+
+test.describe('client assignment', () => {
+  test.use({ storageState: storageStates.admin });
+
+  test('advisors see only their clients', async ({ request, browser }) => {
+    const adminClient = await createClientByApi(request, 'Unassigned Client');
+    const advisor = await browser.newContext({ storageState: storageStates.advisor });
+    const asAdvisor = advisor.request;
+
+    const listed = (await (await asAdvisor.get('/api/clients')).json()).clients.map((client: { id: string }) => client.id);
+    expect(listed).not.toContain(adminClient);
+    for (const suffix of ['', '/documents', '/debts', '/advisors', '/upload-links']) {
+      expect((await asAdvisor.get(`/api/clients/${adminClient}${suffix}`)).status(), suffix).toBe(403);
+    }
+    expect((await asAdvisor.post(`/api/clients/${adminClient}/ask`, { data: { question: 'How much is owed?' } })).status()).toBe(403);
+    expect((await asAdvisor.get(`/api/graph?clientId=${adminClient}`)).status()).toBe(403);
+    const graph = await (await asAdvisor.get('/api/graph')).json();
+    expect(graph.nodes.some((node: { id: string }) => node.id === `client:${adminClient}`)).toBe(false);
+
+    expect((await request.patch('/api/admin/settings', { data: { advisorsSeeAllClients: true } })).status()).toBe(200);
+    expect((await asAdvisor.get(`/api/clients/${adminClient}`)).status()).toBe(200);
+    expect((await request.patch('/api/admin/settings', { data: { advisorsSeeAllClients: false } })).status()).toBe(200);
+    expect((await asAdvisor.get(`/api/clients/${adminClient}`)).status()).toBe(403);
+
+    const users = (await (await request.get('/api/admin/users')).json()).users as { id: string; email: string }[];
+    const advisorId = users.find((user) => user.email === 'advisor@centre.test')!.id;
+    expect((await request.put(`/api/clients/${adminClient}/advisors`, { data: { userIds: [advisorId] } })).status()).toBe(200);
+    expect((await asAdvisor.get(`/api/clients/${adminClient}`)).status()).toBe(200);
+    await advisor.close();
+  });
+});
+
+test('cross-site changes are rejected', async ({ request }) => {
+  const response = await request.post('/api/clients', { data: { name: 'Forged Client' }, headers: { origin: 'https://evil.example' } });
+  expect(response.status()).toBe(403);
+  const listed = await (await request.get('/api/clients')).json();
+  expect(listed.clients.some((client: { name: string }) => client.name === 'Forged Client')).toBe(false);
+});
+
+test('pages carry security headers', async ({ request }) => {
+  const page = await request.get('/clients');
+  const policy = page.headers()['content-security-policy'];
+  expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+  expect(policy).toContain("frame-ancestors 'none'");
+  expect(page.headers()['x-frame-options']).toBe('DENY');
+  expect(page.headers()['x-content-type-options']).toBe('nosniff');
+  const nonce = /'nonce-([^']+)'/.exec(policy)![1];
+  expect(await page.text()).toContain(`nonce="${nonce}"`);
+
+  const api = await request.get('/api/me');
+  expect(api.headers()['content-security-policy']).toContain("default-src 'none'");
+  expect(api.headers()['x-frame-options']).toBe('DENY');
+});
+
+test.describe('sign-in limits', () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test('failed sign-ins lock the account for a while', async ({ request, playwright, baseURL }) => {
+    const admin = await playwright.request.newContext({ baseURL, storageState: storageStates.admin });
+    const account = { name: 'Locked Advisor', email: 'locked@centre.test', password: 'locked-advisor-password-1', role: 'advisor' };
+    expect((await admin.post('/api/admin/users', { data: account })).status()).toBe(201);
+    await admin.dispose();
+
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const response = await request.post('/api/auth/sign-in/email', { data: { email: account.email, password: `wrong-password-${attempt}` }, headers: { origin: baseURL! } });
+      expect(response.status(), `attempt ${attempt}`).toBe(401);
+    }
+    const locked = await request.post('/api/auth/sign-in/email', { data: { email: account.email, password: account.password }, headers: { origin: baseURL! } });
+    expect(locked.status()).toBe(429);
+    expect((await locked.json()).error.message).toMatch(/Wait 15 minutes/);
+
+    const other = await request.post('/api/auth/sign-in/email', { data: { email: e2eAdmin.email, password: e2eAdmin.password }, headers: { origin: baseURL! } });
+    expect(other.status()).toBe(200);
+  });
+});

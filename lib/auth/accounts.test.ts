@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Services } from '@/lib/services';
+import { createTestServices } from '@/tests/helpers/app-services';
+import { createAccount, createFirstAdminFromEnvironment, listAccounts, resetPassword, updateAccount } from './accounts';
+import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from './lockout';
+
+let services: Services;
+
+beforeAll(async () => {
+  services = await createTestServices({}, { startQueue: false });
+});
+afterAll(() => services.close());
+
+async function signIn(email: string, password: string) {
+  return services.auth.api.signInEmail({ body: { email, password }, asResponse: true });
+}
+
+test('first admin comes from the environment once', async () => {
+  const env = { email: 'first.admin@centre.test', name: 'First Admin', password: 'first-admin-password' };
+  expect(await createFirstAdminFromEnvironment(services.auth, services.db, env)).toBe(true);
+  expect(await createFirstAdminFromEnvironment(services.auth, services.db, { ...env, email: 'second@centre.test' })).toBe(false);
+  const accounts = await listAccounts(services.db);
+  expect(accounts.map((account) => [account.email, account.role])).toEqual([['first.admin@centre.test', 'admin']]);
+});
+
+test('no environment means no account', async () => {
+  expect(await createFirstAdminFromEnvironment(services.auth, services.db, {})).toBe(false);
+});
+
+test('passwords are hashed, not stored', async () => {
+  await createAccount(services.auth, { email: 'hash.check@centre.test', name: 'Hash Check', password: 'hash-check-password', role: 'advisor' });
+  const stored = await services.db.query.accounts.findMany();
+  expect(stored.every((account) => account.password && !account.password.includes('hash-check-password'))).toBe(true);
+  expect((await signIn('hash.check@centre.test', 'hash-check-password')).status).toBe(200);
+  expect((await signIn('hash.check@centre.test', 'not-the-password')).status).toBe(401);
+});
+
+test('short passwords are rejected', async () => {
+  await expect(createAccount(services.auth, { email: 'short@centre.test', name: 'Short', password: 'short', role: 'advisor' })).rejects.toMatchObject({ code: 'invalid_request' });
+});
+
+test('duplicate emails are rejected', async () => {
+  await expect(createAccount(services.auth, { email: 'HASH.check@centre.test', name: 'Again', password: 'another-password-1', role: 'advisor' })).rejects.toMatchObject({ code: 'conflict' });
+});
+
+test('reset password replaces the old one', async () => {
+  const account = await createAccount(services.auth, { email: 'reset@centre.test', name: 'Reset', password: 'old-password-123', role: 'advisor' });
+  await resetPassword(services.auth, account.id, 'new-password-123');
+  expect((await signIn('reset@centre.test', 'old-password-123')).status).toBe(401);
+  expect((await signIn('reset@centre.test', 'new-password-123')).status).toBe(200);
+});
+
+test('disabled accounts cannot sign in', async () => {
+  const account = await createAccount(services.auth, { email: 'disabled@centre.test', name: 'Disabled', password: 'disabled-password', role: 'advisor' });
+  await updateAccount(services.auth, services.db, account.id, { disabled: true });
+  expect((await signIn('disabled@centre.test', 'disabled-password')).status).not.toBe(200);
+});
+
+test('the last admin stays an admin', async () => {
+  const admins = (await listAccounts(services.db)).filter((account) => account.role === 'admin');
+  expect(admins).toHaveLength(1);
+  await expect(updateAccount(services.auth, services.db, admins[0].id, { role: 'advisor' })).rejects.toMatchObject({ code: 'conflict' });
+  await expect(updateAccount(services.auth, services.db, admins[0].id, { disabled: true })).rejects.toMatchObject({ code: 'conflict' });
+});
+
+test('failed sign-ins lock one account', async () => {
+  for (let attempt = 0; attempt < services.config.SIGN_IN_MAX_ATTEMPTS; attempt++) {
+    await assertSignInAllowed(services.db, services.config, 'target@centre.test');
+    await recordSignInFailure(services.db, services.config, 'Target@Centre.test');
+  }
+  await expect(assertSignInAllowed(services.db, services.config, 'target@centre.test')).rejects.toMatchObject({ code: 'rate_limited', status: 429 });
+  await expect(assertSignInAllowed(services.db, services.config, 'someone.else@centre.test')).resolves.toBeUndefined();
+  await clearSignInFailures(services.db, 'target@centre.test');
+  await expect(assertSignInAllowed(services.db, services.config, 'target@centre.test')).resolves.toBeUndefined();
+});

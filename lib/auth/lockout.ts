@@ -1,0 +1,36 @@
+import crypto from 'node:crypto';
+import { and, count, eq, gte, lt } from 'drizzle-orm';
+import type { Config } from '../config';
+import type { Db } from '../db/client';
+import { signInFailures } from '../db/schema';
+import { AppError } from '../errors';
+
+function accountKey(email: string): string {
+  return crypto.createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
+}
+
+function windowStart(config: Config): Date {
+  return new Date(Date.now() - config.SIGN_IN_WINDOW_MINUTES * 60 * 1000);
+}
+
+/** Throws rate_limited when an account had SIGN_IN_MAX_ATTEMPTS failed sign-ins within the window. */
+export async function assertSignInAllowed(db: Db, config: Config, email: string): Promise<void> {
+  const [row] = await db
+    .select({ failures: count() })
+    .from(signInFailures)
+    .where(and(eq(signInFailures.accountKey, accountKey(email)), gte(signInFailures.at, windowStart(config))));
+  if (row.failures >= config.SIGN_IN_MAX_ATTEMPTS) {
+    throw new AppError('rate_limited', `Too many failed sign-ins for this account. Wait ${config.SIGN_IN_WINDOW_MINUTES} minutes and try again, or ask an admin to reset your password.`);
+  }
+}
+
+/** Records a failed sign-in, and drops failures older than the window. */
+export async function recordSignInFailure(db: Db, config: Config, email: string): Promise<void> {
+  await db.insert(signInFailures).values({ accountKey: accountKey(email) });
+  await db.delete(signInFailures).where(lt(signInFailures.at, windowStart(config)));
+}
+
+/** Forgets an account's failures after a successful sign-in. */
+export async function clearSignInFailures(db: Db, email: string): Promise<void> {
+  await db.delete(signInFailures).where(eq(signInFailures.accountKey, accountKey(email)));
+}
