@@ -53,8 +53,9 @@ test('invalid requests get the error shape', async ({ request }) => {
   const badGraph = await request.get('/api/graph?types=Bogus&limit=abc');
   expect(badGraph.status()).toBe(422);
 
-  const badPull = await request.post('/api/models', { data: { role: 'bogus' } });
-  expect(badPull.status()).toBe(422);
+  const badQuestion = await request.post(`/api/clients/${crypto.randomUUID()}/ask`, { data: { question: '' } });
+  expect(badQuestion.status()).toBe(422);
+  expectErrorBody(await badQuestion.json(), 'invalid_request');
 });
 
 test('uploads are checked by their bytes', async ({ request }) => {
@@ -125,7 +126,7 @@ test('document lifecycle over HTTP', async ({ request }) => {
   expect(answer.headers()['content-type']).toContain('application/x-ndjson');
   const answerEvents = (await answer.text()).trim().split('\n').map((line) => JSON.parse(line));
   expect(answerEvents[0].type).toBe('sources');
-  expect(answerEvents.at(-1)).toEqual({ type: 'done', cited: [1] });
+  expect(answerEvents.at(-1)).toEqual({ type: 'done', cited: [1], unsupported: [] });
 
   expect((await request.delete(`/api/documents/${documentId}`)).status()).toBe(204);
   expect((await request.get(`/api/documents/${documentId}`)).status()).toBe(404);

@@ -6,6 +6,7 @@ import { Card } from '@/components/ui/Card';
 import { ErrorMessage } from '@/components/ui/ErrorMessage';
 import { Field, TextInput } from '@/components/ui/Field';
 import { signIn } from '@/lib/client/auth';
+import { claimTabStorage } from '@/lib/client/tabStorage';
 
 /**
  * Signs an advisor or admin in and then loads `next`, a path on this site that the server page has
@@ -28,7 +29,8 @@ export function SignInForm({ next }: { next: string }) {
     setBusy(true);
     setError(null);
     try {
-      await signIn(email.trim(), password);
+      const { user } = await signIn(email.trim(), password);
+      claimTabStorage(user.id);
       window.location.assign(next);
     } catch (failure) {
       setError(failure);

@@ -4,10 +4,11 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/Button';
 import { errorMessage } from '@/lib/client/api';
 import { signOut } from '@/lib/client/auth';
+import { clearTabStorage } from '@/lib/client/tabStorage';
 
 /**
  * Signs out and loads the sign-in page afresh, so nothing the previous user fetched stays in the
- * page's memory or query cache.
+ * page's memory or query cache. The questions, answers and letter notes kept in the tab are removed too.
  */
 export function SignOutButton() {
   const [busy, setBusy] = useState(false);
@@ -18,6 +19,7 @@ export function SignOutButton() {
     setProblem(null);
     try {
       await signOut();
+      clearTabStorage();
       // A full load, unlike router.push, drops the query cache that contains the previous user's data.
       // eslint-disable-next-line @next/next/no-location-assign-relative-destination
       window.location.assign('/sign-in');

@@ -94,7 +94,7 @@ export function LetterWriter() {
 
   return (
     <div className="grid gap-6 lg:grid-cols-2">
-      <Card title="Interview notes" description="Everything typed here is kept in this browser until you clear it.">
+      <Card title="Interview notes" description="What you type here is kept in this tab only, so a reload or Back loses nothing. It is removed when you clear the notes, sign out or close the tab.">
         <form onSubmit={write} className="space-y-4" noValidate data-testid="letter-form">
           <Field id={ids.client} label="Existing client (optional)" hint="Fills in the name and files the letter with the client's case.">
             <Select id={ids.client} value={draft.clientId} onChange={(event) => pickClient(event.target.value)} aria-describedby={`${ids.client}-hint`} disabled={!clients.data} data-testid="letter-client-select">
@@ -163,7 +163,7 @@ export function LetterWriter() {
           }}
           onCancel={() => setConfirmingClear(false)}
         >
-          <p>The client&apos;s name and the notes are removed from this form and from this browser. Letters already written are not affected.</p>
+          <p>The client&apos;s name and the notes are removed from this form and from this tab. Letters already written are not affected.</p>
         </ConfirmDialog>
       </Card>
 
