@@ -46,6 +46,7 @@ test('every route is listed', () => {
   expect(routes.filter((route) => route.access === 'public').map((route) => `${route.method} ${route.file}`).sort()).toEqual([
     'GET auth/[...all]/route.ts',
     'GET health/route.ts',
+    'GET metrics/route.ts',
     'GET upload/[token]/documents/route.ts',
     'GET upload/[token]/route.ts',
     'POST auth/[...all]/route.ts',

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { e2eMetricsToken } from './playwright.config';
 import { createClientByApi, fakeModelServer, sample } from './support/fakes';
 
 type ErrorBody = { error: { code: string; message: string; retryable: boolean } };
@@ -161,4 +162,17 @@ test('convert and OCR store nothing', async ({ request }) => {
   expect(ocrResult.text).toContain('40118823');
 
   expect((await (await request.get('/api/clients')).json()).clients.length).toBe(before);
+});
+
+test('metrics need their token', async ({ playwright, baseURL }) => {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  expect((await anonymous.get('/api/metrics')).status()).toBe(401);
+  const scraped = await anonymous.get('/api/metrics', { headers: { authorization: `Bearer ${e2eMetricsToken}` } });
+  expect(scraped.status()).toBe(200);
+  const text = await scraped.text();
+  expect(text).toContain('rma_http_request_duration_seconds_bucket{le="0.01",route="/api/clients/:id/documents"');
+  expect(text).toContain('rma_model_call_duration_seconds_count{role="embed",provider="ollama",outcome="ok"}');
+  expect(text).toContain('rma_queue_jobs{state="queued"}');
+  expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+  await anonymous.dispose();
 });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { e2eDataDir } from './playwright.config';
 import { sample } from './support/fakes';
 
 type GroundTruth = {
@@ -9,7 +10,7 @@ type GroundTruth = {
   otherAmounts?: { amount: number }[];
 };
 
-const logFile = path.resolve(import.meta.dirname, '../.data-e2e/app.log');
+const logFile = path.join(e2eDataDir, 'app.log');
 
 /** Every way an amount can be written: 3702.56, 3,702.56, £3,702.56. */
 function amountForms(amount: number): string[] {

@@ -7,12 +7,16 @@ import { defineConfig } from '@playwright/test';
  */
 const portBase = Number(process.env.E2E_PORT_BASE ?? 3100);
 export const ports = { app: portBase, text: portBase + 1, vision: portBase + 2, chroma: portBase + 3 };
+/** Data of one run: the app's records and log, Chroma's data and saved sessions; one folder per port base. */
+export const e2eDataDir = path.resolve(import.meta.dirname, '..', '.data-e2e', String(portBase));
 const root = path.resolve(import.meta.dirname, '..');
 
 /** The admin the app creates at its first start; the setup project signs in with it. */
 export const e2eAdmin = { email: 'admin@centre.test', name: 'Centre Admin', password: 'e2e-admin-password-1' };
+/** The bearer token the app's metrics endpoint expects in the end-to-end run. */
+export const e2eMetricsToken = 'e2e-metrics-token-0123456789';
 /** Browser sessions saved by the setup project, one per role. */
-export const storageStates = { admin: path.join(root, '.data-e2e/admin.json'), advisor: path.join(root, '.data-e2e/advisor.json') };
+export const storageStates = { admin: path.join(e2eDataDir, 'admin.json'), advisor: path.join(e2eDataDir, 'advisor.json') };
 const url = (port: number) => `http://127.0.0.1:${port}`;
 
 export default defineConfig({
@@ -57,7 +61,7 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `rm -rf .data-e2e/chroma && npx chroma run --path .data-e2e/chroma --host 127.0.0.1 --port ${ports.chroma}`,
+      command: `rm -rf ${e2eDataDir}/chroma && npx chroma run --path ${e2eDataDir}/chroma --host 127.0.0.1 --port ${ports.chroma}`,
       url: `${url(ports.chroma)}/api/v2/heartbeat`,
       cwd: root,
       reuseExistingServer: false,
@@ -72,6 +76,7 @@ export default defineConfig({
       timeout: 180_000,
       env: {
         E2E_APP_PORT: String(ports.app),
+        E2E_DATA_DIR: e2eDataDir,
         CHROMA_URL: url(ports.chroma),
         OLLAMA_TEXT_URL: url(ports.text),
         OLLAMA_VISION_URL: url(ports.vision),
@@ -81,6 +86,7 @@ export default defineConfig({
         ADMIN_NAME: e2eAdmin.name,
         ADMIN_PASSWORD: e2eAdmin.password,
         CENTRE_NAME: 'Marrowgate Money Advice Centre',
+        METRICS_TOKEN: e2eMetricsToken,
         LOG_LEVEL: 'info',
       },
     },

@@ -68,6 +68,8 @@ export const configSchema = z.object({
   /** Sign-in requests allowed from one network address in SIGN_IN_WINDOW_MINUTES; a centre's office shares one. */
   SIGN_IN_MAX_PER_ADDRESS: positiveInt.default(50),
   SIGN_IN_WINDOW_MINUTES: positiveInt.default(15),
+  /** Bearer token that Prometheus sends to GET /api/metrics; without it the endpoint is off. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** The centre's name, shown to clients on the upload page. */
   CENTRE_NAME: z.string().min(1).max(200).default('Money advice centre'),
   /** How long a client upload link stays valid, in days. */

@@ -5,6 +5,7 @@ import { recordAudit, type AuditEvent } from './audit';
 import { trustedOrigins } from './auth/auth';
 import { getCurrentUser, requireRole, type CurrentUser } from './auth/session';
 import { moduleLogger } from './log';
+import { getMetrics, routePattern } from './metrics';
 import { getServices, type Services } from './services';
 
 const log = moduleLogger('http');
@@ -66,11 +67,13 @@ export function route<P>(access: Access, handler: (context: SignedInContext<P>) 
       const response = await handler({ request, params: await nextContext.params, requestId, services, user: user!, audit });
       response.headers.set('x-request-id', requestId);
       log.info({ requestId, userId, method: request.method, path, status: response.status, ms: Date.now() - started }, 'request');
+      getMetrics().observeRequest(routePattern(path), request.method, response.status, (Date.now() - started) / 1000);
       return response;
     } catch (error) {
       const appError = toAppError(error);
       const level = appError.status >= 500 ? 'error' : 'info';
       log[level]({ requestId, userId, method: request.method, path, status: appError.status, code: appError.code, err: appError.code === 'internal' ? error : undefined }, 'request failed');
+      getMetrics().observeRequest(routePattern(path), request.method, appError.status, (Date.now() - started) / 1000);
       return Response.json(toErrorBody(appError), { status: appError.status, headers: { 'x-request-id': requestId } });
     }
   };

@@ -60,6 +60,11 @@ export class InProcessQueue {
     return new Map(queued.map((job, index) => [job.documentId, index + 1]));
   }
 
+  /** Returns how many jobs this process is running now. */
+  runningCount(): number {
+    return this.controllers.size;
+  }
+
   /** Cancels the running job of a document, e.g. because the document is being deleted. */
   cancel(documentId: string): void {
     this.controllers.get(documentId)?.abort();

@@ -2,6 +2,7 @@ import { Ollama, type ChatResponse, type Message } from 'ollama';
 import type { Config } from '../config';
 import { AppError } from '../errors';
 import { moduleLogger } from '../log';
+import { getMetrics } from '../metrics';
 import { configureGates, withServerGate } from './gate';
 import { roleSettings, sameModel, type RoleSettings } from './roles';
 import type { CallOptions, ChatMessage, EmbeddingKind, EmbeddingModel, ModelRole, TextModel, VisionModel } from './types';
@@ -121,10 +122,12 @@ export class OllamaModels {
       try {
         const result = await run(ollamaClient(settings.url, this.timeoutMs, signal), model);
         log.debug({ role, model, ms: Date.now() - started }, 'model call finished');
+        getMetrics().observeModelCall(role, 'ollama', (Date.now() - started) / 1000);
         return result;
       } catch (error) {
         const appError = toModelError(error, settings, model);
         log.warn({ role, model, code: appError.code, ms: Date.now() - started, err: { name: (error as Error).name } }, 'model call failed');
+        getMetrics().observeModelCall(role, 'ollama', (Date.now() - started) / 1000, appError.code);
         throw appError;
       }
     });
@@ -194,6 +197,7 @@ export class OllamaModels {
     };
 
     const run = withServerGate(settings.url, async () => {
+      const started = Date.now();
       try {
         const stream = await ollamaClient(settings.url, this.timeoutMs, options?.signal).chat({
           model,
@@ -207,9 +211,11 @@ export class OllamaModels {
             notify();
           }
         }
+        getMetrics().observeModelCall('text', 'ollama', (Date.now() - started) / 1000);
       } catch (error) {
         failure = toModelError(error, settings, model);
         log.warn({ role: 'text', model, code: (failure as AppError).code }, 'streamed chat failed');
+        getMetrics().observeModelCall('text', 'ollama', (Date.now() - started) / 1000, (failure as AppError).code);
       } finally {
         finished = true;
         notify();
