@@ -22,13 +22,21 @@ function linkComponents(internalLinkTestId: string | undefined): Components {
   };
 }
 
+type MarkdownProps = {
+  children: string;
+  className?: string;
+  internalLinkTestId?: string;
+  /** Smaller headings and tighter spacing, for excerpts shown inside a list such as an answer's sources. */
+  compact?: boolean;
+};
+
 /**
  * Renders markdown from documents and models. react-markdown escapes raw HTML in the text unless
  * a plugin such as rehype-raw is added, so a document cannot inject markup or scripts.
  */
-export function Markdown({ children, className = '', internalLinkTestId }: { children: string; className?: string; internalLinkTestId?: string }) {
+export function Markdown({ children, className = '', internalLinkTestId, compact = false }: MarkdownProps) {
   return (
-    <div className={`markdown ${className}`}>
+    <div className={`markdown ${compact ? 'markdown-compact' : ''} ${className}`}>
       <ReactMarkdown remarkPlugins={[remarkGfm]} components={linkComponents(internalLinkTestId)}>
         {children}
       </ReactMarkdown>

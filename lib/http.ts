@@ -12,10 +12,10 @@ const log = moduleLogger('http');
 
 type NextContext<P> = { params: Promise<P> };
 
-/** Who may call a route: anyone, any signed-in advisor or admin, or admins only. */
+/** The access level of a route: anyone, any signed-in advisor or admin, or admins only. */
 export type Access = 'public' | 'user' | 'admin';
 
-/** What a route handler receives: the request, its parsed route parameters, the services and the user. */
+/** The context of a route handler: the request, its parsed route parameters, the services and the user. */
 export type RequestContext<P> = {
   request: Request;
   params: P;
@@ -31,7 +31,7 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Rejects a state-changing request that a browser sent from another site. Browsers send Origin on
- * every cross-site POST, PUT, PATCH and DELETE, and Sec-Fetch-Site on all requests; a request with
+ * every cross-site POST, PUT, PATCH and DELETE, and Sec-Fetch-Site on all requests. A request with
  * neither comes from a program such as curl, which cannot carry a victim's cookies.
  */
 export function assertSameOrigin(request: Request, allowed: string[]): void {
@@ -44,9 +44,9 @@ export function assertSameOrigin(request: Request, allowed: string[]): void {
 }
 
 /**
- * Wraps a route handler: gives the request an id, checks the session and role (401 without a session,
- * 403 without the role), rejects cross-site state changes, maps AppError and zod errors to the JSON
- * error shape with the right status, and logs every request without bodies.
+ * Wraps a route handler. It gives the request an id, checks the session and role (401 without a
+ * session, 403 without the role) and rejects cross-site state changes. It maps AppError and zod
+ * errors to the JSON error shape with the right status, and logs every request without bodies.
  */
 export function route<P = Record<string, never>>(access: 'public', handler: (context: RequestContext<P>) => Promise<Response>): (request: Request, context: NextContext<P>) => Promise<Response>;
 export function route<P = Record<string, never>>(access: 'user' | 'admin', handler: (context: SignedInContext<P>) => Promise<Response>): (request: Request, context: NextContext<P>) => Promise<Response>;

@@ -1,7 +1,8 @@
 /**
- * The Content Security Policy of every page. Scripts run only with this request's nonce (Next.js adds
- * it to its own scripts when it finds the policy on the request); styles allow inline attributes,
- * which React's style props need. No page may be framed, and forms post only to this site.
+ * Returns the Content Security Policy of every page. Scripts run only with this request's nonce, which
+ * Next.js adds to its own scripts when it finds the policy on the request. Styles allow inline
+ * attributes, because React's style props need them. No page may be framed, and forms post only to
+ * this site.
  */
 export function pageContentSecurityPolicy(nonce: string, options: { https: boolean; development: boolean }): string {
   const directives = [

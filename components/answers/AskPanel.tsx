@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useId, useReducer, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useReducer, useRef, useState, useSyncExternalStore, type FormEvent, type KeyboardEvent } from 'react';
 import { Markdown } from '@/components/Markdown';
 import { Badge } from '@/components/ui/Badge';
 import { Button } from '@/components/ui/Button';
@@ -9,9 +9,12 @@ import { ErrorMessage } from '@/components/ui/ErrorMessage';
 import { Field, TextArea } from '@/components/ui/Field';
 import { Notice } from '@/components/ui/Notice';
 import { errorMessage } from '@/lib/client/api';
+import { excerptMarkdown } from '@/lib/client/excerpt';
 import { postNdjson } from '@/lib/client/ndjson';
+import { askUrl, type DocumentScope } from '@/lib/client/queries';
 import type { AnswerEvent, Source } from '@/lib/client/types';
 import { linkCitations, sourceHref } from './citations';
+import { readSavedAnswer, saveAnswer, type FinishedAnswer, type SavedAnswer } from './savedAnswer';
 
 type AnswerState = {
   phase: 'idle' | 'streaming' | 'done' | 'failed';
@@ -23,11 +26,18 @@ type AnswerState = {
   fallback: string | null;
   cited: number[];
   error: string | null;
+  /** True for an answer restored from the tab's storage rather than streamed on this visit. */
+  restored: boolean;
 };
 
 type Action = { type: 'start'; question: string } | { type: 'event'; event: AnswerEvent } | { type: 'failed'; message: string } | { type: 'stopped' };
 
-const initialState: AnswerState = { phase: 'idle', question: '', sources: [], methods: [], warnings: [], text: '', fallback: null, cited: [], error: null };
+const initialState: AnswerState = { phase: 'idle', question: '', sources: [], methods: [], warnings: [], text: '', fallback: null, cited: [], error: null, restored: false };
+
+function restoredState(saved: SavedAnswer | null): AnswerState {
+  if (!saved?.answer) return initialState;
+  return { ...initialState, ...saved.answer, phase: 'done', question: saved.question, restored: true };
+}
 
 function reduce(state: AnswerState, action: Action): AnswerState {
   switch (action.type) {
@@ -60,17 +70,30 @@ function applyEvent(state: AnswerState, event: AnswerEvent): AnswerState {
 }
 
 type AskPanelProps = {
-  /** The streaming endpoint, e.g. /api/clients/{id}/ask. */
-  endpoint: string;
+  /** Whose documents are searched: one client's, or the knowledge base. */
+  scope: DocumentScope;
   questionLabel: string;
   placeholder: string;
 };
 
-/** Shows a question box and streams the reply in, with each citation linked to the cited page. */
-export function AskPanel({ endpoint, questionLabel, placeholder }: AskPanelProps) {
+const subscribeToNothing = () => () => {};
+
+/**
+ * Shows a question box and streams the reply in, with each citation linked to the cited page. The
+ * last question and its finished answer are kept in the tab per scope, so Back from a cited page
+ * shows them again. The server render has no sessionStorage, so they are restored once the page
+ * has hydrated, by mounting the form again.
+ */
+export function AskPanel(props: AskPanelProps) {
+  const hydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
+  return <AskForm key={hydrated ? 'restored' : 'server'} restore={hydrated} {...props} />;
+}
+
+function AskForm({ scope, questionLabel, placeholder, restore }: AskPanelProps & { restore: boolean }) {
   const questionId = useId();
-  const [question, setQuestion] = useState('');
-  const [state, dispatch] = useReducer(reduce, initialState);
+  const [saved] = useState(() => (restore ? readSavedAnswer(scope) : null));
+  const [question, setQuestion] = useState(saved?.question ?? '');
+  const [state, dispatch] = useReducer(reduce, saved, restoredState);
   const controller = useRef<AbortController | null>(null);
 
   useEffect(() => () => controller.current?.abort(), []);
@@ -85,13 +108,24 @@ export function AskPanel({ endpoint, questionLabel, placeholder }: AskPanelProps
     controller.current?.abort();
     const abort = new AbortController();
     controller.current = abort;
-    dispatch({ type: 'start', question: trimmed });
+
+    // The new question replaces the saved one at once, so Back never pairs it with the previous answer.
+    saveAnswer(scope, { question: trimmed, answer: null });
+    const start: Action = { type: 'start', question: trimmed };
+    let current = reduce(state, start);
+    dispatch(start);
     try {
-      for await (const answerEvent of postNdjson<AnswerEvent>(endpoint, { question: trimmed }, abort.signal)) {
-        dispatch({ type: 'event', event: answerEvent });
+      for await (const answerEvent of postNdjson<AnswerEvent>(askUrl(scope), { question: trimmed }, abort.signal)) {
+        const action: Action = { type: 'event', event: answerEvent };
+        current = reduce(current, action);
+        dispatch(action);
       }
+      // Only an answer the server finished is kept, because a stopped or broken stream is not worth restoring.
+      if (current.phase === 'done') saveAnswer(scope, { question: trimmed, answer: finishedAnswerOf(current) });
       dispatch({ type: 'stopped' });
     } catch (error) {
+      // A question asked while this one streamed aborts it, and its end must not stop the new answer.
+      if (controller.current !== abort) return;
       if (abort.signal.aborted) dispatch({ type: 'stopped' });
       else dispatch({ type: 'failed', message: errorMessage(error) });
     }
@@ -136,12 +170,16 @@ export function AskPanel({ endpoint, questionLabel, placeholder }: AskPanelProps
   );
 }
 
+function finishedAnswerOf({ sources, methods, warnings, text, fallback, cited }: AnswerState): FinishedAnswer {
+  return { sources, methods, warnings, text, fallback, cited };
+}
+
 function AnswerView({ state }: { state: AnswerState }) {
   const streaming = state.phase === 'streaming';
   const waiting = streaming && !state.text && !state.fallback;
 
   return (
-    <div className="space-y-3" data-testid="answer" data-phase={state.phase}>
+    <div className="space-y-3" data-testid="answer" data-phase={state.phase} data-restored={state.restored || undefined}>
       {state.question && <p className="text-sm text-slate-600">Question: <span className="font-medium text-slate-800">{state.question}</span></p>}
 
       {state.warnings.map((warning) => (
@@ -189,9 +227,9 @@ function SourceList({ sources, cited, expanded, methods }: { sources: Source[]; 
             </div>
             <details open={expanded} className="mt-1">
               <summary className="cursor-pointer text-xs text-slate-600">Passage</summary>
-              <p className="mt-1 whitespace-pre-wrap text-slate-700" data-testid="source-excerpt">
-                {source.excerpt}
-              </p>
+              <div className="mt-1" data-testid="source-excerpt">
+                <Markdown compact>{excerptMarkdown(source.excerpt)}</Markdown>
+              </div>
             </details>
           </li>
         ))}

@@ -29,8 +29,8 @@ export function SignInForm({ next }: { next: string }) {
     setBusy(true);
     setError(null);
     try {
-      const { user } = await signIn(email.trim(), password);
-      claimTabStorage(user.id);
+      const result = await signIn(email.trim(), password);
+      claimTabStorage(result?.user?.id ?? null);
       window.location.assign(next);
     } catch (failure) {
       setError(failure);

@@ -16,11 +16,14 @@ import { postJson } from '@/lib/client/api';
 import { formatDateTime, plural } from '@/lib/client/format';
 import { fetchClients, queryKeys } from '@/lib/client/queries';
 import type { ClientView } from '@/lib/client/types';
+import { ErasedNotice } from './ErasedNotice';
 
-export function ClientsScreen() {
+/** Lists the clients and opens new cases. `erased` shows the confirmation of an erasure just made. */
+export function ClientsScreen({ erased = false }: { erased?: boolean }) {
   return (
     <div className="space-y-6">
       <h1>Clients</h1>
+      <ErasedNotice requested={erased} />
       <Card title="New client" description="Open a case for a client, then upload the documents they brought.">
         <CreateClientForm />
       </Card>

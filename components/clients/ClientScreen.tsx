@@ -8,16 +8,17 @@ import { AskPanel } from '@/components/answers/AskPanel';
 import { useCurrentUser } from '@/components/auth/CurrentUser';
 import { DebtTable } from '@/components/debts/DebtTable';
 import { DocumentList } from '@/components/documents/DocumentList';
+import { RecordLoadError } from '@/components/RecordUnavailable';
 import { UploadZone } from '@/components/documents/UploadZone';
 import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
-import { ErrorMessage } from '@/components/ui/ErrorMessage';
 import { Loading } from '@/components/ui/Loading';
 import { deleteResource } from '@/lib/client/api';
 import { formatDateTime, plural } from '@/lib/client/format';
 import { fetchClient, queryKeys, type DocumentScope } from '@/lib/client/queries';
 import { ClientAdvisors } from './ClientAdvisors';
+import { clientsAfterErasurePath, rememberErasedClient } from './ErasedNotice';
 import { UploadLinks } from './UploadLinks';
 
 const sections = [
@@ -39,15 +40,7 @@ export function ClientScreen({ clientId }: { clientId: string }) {
   const scope: DocumentScope = { kind: 'client', clientId };
 
   if (client.isPending) return <Loading label="Loading client…" />;
-  if (client.isError) {
-    return (
-      <div className="space-y-3">
-        <h1>Client</h1>
-        <ErrorMessage error={client.error} title="The client could not be loaded." onRetry={() => void client.refetch()} />
-        <Link href="/clients">Back to clients</Link>
-      </div>
-    );
-  }
+  if (client.isError) return <RecordLoadError subject="client" error={client.error} onRetry={() => void client.refetch()} />;
 
   const { name, documentCount, readyCount, failedCount, createdAt } = client.data;
   return (
@@ -94,7 +87,7 @@ export function ClientScreen({ clientId }: { clientId: string }) {
       </Card>
 
       <Card id="ask" title="Ask about this client's documents" description="Answers use only this client's documents and cite the document and page.">
-        <AskPanel endpoint={`/api/clients/${clientId}/ask`} questionLabel="Question" placeholder="How much is owed to the council, and by when must it be paid?" />
+        <AskPanel key={clientId} scope={scope} questionLabel="Question" placeholder="How much is owed to the council, and by when must it be paid?" />
       </Card>
 
       <Card id="advisors" title="Advisors" description="The advisors assigned to this client. Unless the centre lets advisors see every client, only they and admins can open this case.">
@@ -119,7 +112,8 @@ function EraseClient({ clientId, name, documentCount }: { clientId: string; name
       queryClient.removeQueries({ queryKey: queryKeys.documents({ kind: 'client', clientId }) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.clients });
       void queryClient.invalidateQueries({ queryKey: queryKeys.graph });
-      router.push('/clients');
+      rememberErasedClient(name);
+      router.push(clientsAfterErasurePath);
     },
   });
 

@@ -1,19 +1,18 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useEffect, useRef, useState } from 'react';
-import { Button } from '@/components/ui/Button';
-import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
+import { useEffect, useRef } from 'react';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { ErrorMessage } from '@/components/ui/ErrorMessage';
 import { Loading } from '@/components/ui/Loading';
-import { deleteResource } from '@/lib/client/api';
 import { isFinished, plural } from '@/lib/client/format';
 import { fetchDocuments, queryKeys, refreshAfterDocumentChange, type DocumentScope } from '@/lib/client/queries';
 import type { DocumentView } from '@/lib/client/types';
-import { documentFacts, DocumentProgress, DocumentStatusBadge } from './DocumentStatus';
+import { DeleteDocumentButton } from './DeleteDocumentButton';
+import { documentFacts, DocumentProgress, DocumentStatusBadge, SentByClientBadge } from './DocumentStatus';
 import { FailedDocumentActions } from './FailedDocumentActions';
+import { ReprocessDocument } from './ReprocessDocument';
 import { useDocumentProgress } from './useDocumentProgress';
 
 /**
@@ -23,7 +22,7 @@ import { useDocumentProgress } from './useDocumentProgress';
 const MAX_EVENT_STREAMS = 2;
 const LIST_POLL_MS = 2_000;
 
-/** Lists a scope's documents with their progress. Without `canChange` it offers no delete or retry, as for an advisor in the knowledge base. */
+/** Lists a scope's documents with their progress. Without `canChange` it offers no delete, retry or processing again, as for an advisor in the knowledge base. */
 export function DocumentList({ scope, emptyText, canChange = true }: { scope: DocumentScope; emptyText: string; canChange?: boolean }) {
   const queryClient = useQueryClient();
   const list = useQuery({
@@ -77,18 +76,8 @@ export function DocumentList({ scope, emptyText, canChange = true }: { scope: Do
 }
 
 function DocumentRow({ document, scope, streamed, canChange }: { document: DocumentView; scope: DocumentScope; streamed: boolean; canChange: boolean }) {
-  const queryClient = useQueryClient();
-  const [confirming, setConfirming] = useState(false);
   useDocumentProgress(document.id, scope, streamed);
-
-  const remove = useMutation({
-    mutationFn: () => deleteResource(`/api/documents/${document.id}`),
-    onSuccess: async () => {
-      setConfirming(false);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.documents(scope) });
-      refreshAfterDocumentChange(queryClient, scope, document.id);
-    },
-  });
+  const hasWarnings = document.status === 'ready' && document.warnings.length > 0;
 
   return (
     <li className="px-3 py-3" data-testid="document-row" data-document-id={document.id} data-status={document.status}>
@@ -105,19 +94,16 @@ function DocumentRow({ document, scope, streamed, canChange }: { document: Docum
               </span>
             )}
             <DocumentStatusBadge status={document.status} />
+            <SentByClientBadge document={document} />
           </div>
           <p className="mt-0.5 text-xs text-slate-600">
             {documentFacts(document)}
           </p>
         </div>
-        {canChange && (
-          <Button variant="ghost" size="sm" onClick={() => setConfirming(true)} aria-label={`Delete ${document.filename}`} data-testid="document-delete">
-            Delete
-          </Button>
-        )}
+        {canChange && <DeleteDocumentButton document={document} scope={scope} />}
       </div>
 
-      <div className="mt-2 empty:hidden">
+      <div className="mt-2 space-y-2 empty:hidden">
         <DocumentProgress document={document} />
         {document.status === 'failed' &&
           (canChange ? (
@@ -127,7 +113,7 @@ function DocumentRow({ document, scope, streamed, canChange }: { document: Docum
               {document.errorMessage ?? 'Processing failed.'}
             </p>
           ))}
-        {document.status === 'ready' && document.warnings.length > 0 && (
+        {hasWarnings && (
           <ul className="space-y-1 text-xs text-amber-900" data-testid="document-warnings">
             {document.warnings.map((warning) => (
               <li key={warning} className="rounded bg-amber-50 px-2 py-1 ring-1 ring-amber-200">
@@ -136,22 +122,8 @@ function DocumentRow({ document, scope, streamed, canChange }: { document: Docum
             ))}
           </ul>
         )}
+        {hasWarnings && canChange && <ReprocessDocument document={document} scope={scope} />}
       </div>
-
-      <ConfirmDialog
-        open={confirming}
-        title={`Delete “${document.filename}”?`}
-        confirmLabel="Delete document"
-        busy={remove.isPending}
-        error={remove.isError ? remove.error : undefined}
-        onConfirm={() => remove.mutate()}
-        onCancel={() => {
-          setConfirming(false);
-          remove.reset();
-        }}
-      >
-        <p>The file, its pages and the debts and graph entries found in it will be removed. This cannot be undone.</p>
-      </ConfirmDialog>
     </li>
   );
 }

@@ -2,20 +2,24 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
 import { useCurrentUser } from '@/components/auth/CurrentUser';
 import { Markdown } from '@/components/Markdown';
+import { RecordLoadError } from '@/components/RecordUnavailable';
 import { Badge, type BadgeTone } from '@/components/ui/Badge';
 import { Card } from '@/components/ui/Card';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { ErrorMessage } from '@/components/ui/ErrorMessage';
 import { Loading } from '@/components/ui/Loading';
 import { Notice } from '@/components/ui/Notice';
-import { isFinished, pageMethodLabel, plural } from '@/lib/client/format';
+import { formatNote, isFinished, pageMethodLabel, plural } from '@/lib/client/format';
 import { fetchDocument, fetchPages, queryKeys, refreshAfterDocumentChange, type DocumentScope } from '@/lib/client/queries';
 import type { DocumentDetail, Page } from '@/lib/client/types';
-import { documentFacts, DocumentProgress, DocumentStatusBadge } from './DocumentStatus';
+import { DeleteDocumentButton } from './DeleteDocumentButton';
+import { documentFacts, DocumentProgress, DocumentStatusBadge, SentByClientBadge } from './DocumentStatus';
 import { FailedDocumentActions } from './FailedDocumentActions';
+import { ReprocessDocument } from './ReprocessDocument';
 import { useDocumentProgress } from './useDocumentProgress';
 
 const methodTones: Record<Page['method'], BadgeTone> = { 'text-layer': 'success', vision: 'info', ocr: 'warning', none: 'danger' };
@@ -29,20 +33,13 @@ export function DocumentScreen({ documentId }: { documentId: string }) {
   const document = useQuery({ queryKey: queryKeys.document(documentId), queryFn: () => fetchDocument(documentId) });
 
   if (document.isPending) return <Loading label="Loading document…" />;
-  if (document.isError) {
-    return (
-      <div className="space-y-3">
-        <h1>Document</h1>
-        <ErrorMessage error={document.error} title="The document could not be loaded." onRetry={() => void document.refetch()} />
-        <Link href="/clients">Back to clients</Link>
-      </div>
-    );
-  }
+  if (document.isError) return <RecordLoadError subject="document" error={document.error} onRetry={() => void document.refetch()} />;
   return <DocumentDetailView document={document.data} />;
 }
 
 function DocumentDetailView({ document }: { document: DocumentDetail }) {
   const queryClient = useQueryClient();
+  const router = useRouter();
   const scope = scopeOf(document);
   // Only admins change knowledge-base documents. Anyone who may open a client's documents may change them.
   const isAdmin = useCurrentUser()?.role === 'admin';
@@ -72,6 +69,7 @@ function DocumentDetailView({ document }: { document: DocumentDetail }) {
             {document.filename}
           </h1>
           <DocumentStatusBadge status={document.status} />
+          <SentByClientBadge document={document} />
         </div>
         <p className="mt-1 text-sm text-slate-600">
           {documentFacts(document)}
@@ -94,12 +92,12 @@ function DocumentDetailView({ document }: { document: DocumentDetail }) {
         </Card>
       )}
       {document.status === 'failed' && (
-        <Card title="Processing failed">
+        <Card title="Processing failed" actions={canChange && <DeleteDocumentButton document={document} scope={scope} variant="secondary" onDeleted={() => router.push(backLink.href)} />}>
           {canChange ? (
             <FailedDocumentActions document={document} scope={scope} />
           ) : (
             <p className="text-sm text-red-800" data-testid="document-error">
-              {document.errorMessage ?? 'Processing failed.'} Only an admin can retry a knowledge-base document.
+              {document.errorMessage ?? 'Processing failed.'} Only an admin can change a knowledge-base document.
             </p>
           )}
         </Card>
@@ -111,6 +109,11 @@ function DocumentDetailView({ document }: { document: DocumentDetail }) {
               <li key={warning}>{warning}</li>
             ))}
           </ul>
+          {document.status === 'ready' && canChange && (
+            <div className="mt-3">
+              <ReprocessDocument document={document} scope={scope} />
+            </div>
+          )}
         </Notice>
       )}
 
@@ -178,7 +181,7 @@ function PageView({ page }: { page: Page }) {
       </header>
       {page.note && (
         <p className="mb-3 text-xs text-amber-900" data-testid="page-note">
-          {page.note}
+          {formatNote(page.note)}
         </p>
       )}
       {page.markdown.trim() ? <Markdown>{page.markdown}</Markdown> : <p className="text-sm text-slate-500">No text was found on this page.</p>}

@@ -19,6 +19,16 @@ export function DocumentStatusBadge({ status }: { status: DocumentStatus }) {
   );
 }
 
+/** Marks a document the client sent through an upload link rather than one an advisor uploaded. */
+export function SentByClientBadge({ document }: { document: DocumentView }) {
+  if (!document.uploadLinkId) return null;
+  return (
+    <Badge tone="info" title="Uploaded by the client through an upload link" data-testid="document-sent-by-client">
+      Sent by the client
+    </Badge>
+  );
+}
+
 /** Shows an unfinished document's progress: its place in the queue, or the stage and pages read so far. */
 export function DocumentProgress({ document }: { document: DocumentView }) {
   if (document.status === 'queued') {

@@ -1,37 +1,29 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/Button';
 import { ErrorMessage } from '@/components/ui/ErrorMessage';
 import { TextInput } from '@/components/ui/Field';
-import { postJson } from '@/lib/client/api';
-import { storeDocumentView, type DocumentScope } from '@/lib/client/queries';
-import type { DocumentDetail, DocumentView } from '@/lib/client/types';
+import type { DocumentScope } from '@/lib/client/queries';
+import type { DocumentView } from '@/lib/client/types';
+import { useRetryDocument } from './useRetryDocument';
 
 const passwordCodes = new Set(['pdf_password_required', 'pdf_password_incorrect']);
 
 /**
  * Shows why a document failed, in the server's words, and the way forward: a password field for a
- * protected PDF, otherwise a Retry button.
+ * protected PDF, a Retry button when processing again can help (a model server was down), and
+ * otherwise only the message, which states what to do, such as uploading a better copy.
  */
 export function FailedDocumentActions({ document, scope }: { document: DocumentView; scope: DocumentScope }) {
-  const queryClient = useQueryClient();
   const passwordId = useId();
   const [password, setPassword] = useState('');
   const needsPassword = passwordCodes.has(document.errorCode ?? '');
-
-  const retry = useMutation({
-    mutationFn: (body: { password?: string }) => postJson<DocumentDetail>(`/api/documents/${document.id}/retry`, body),
-    onSuccess: (view) => {
-      setPassword('');
-      storeDocumentView(queryClient, scope, view);
-    },
-  });
+  const retry = useRetryDocument(document, scope);
 
   function submitPassword(event: FormEvent) {
     event.preventDefault();
-    if (password) retry.mutate({ password });
+    if (password) retry.mutate({ password }, { onSuccess: () => setPassword('') });
   }
 
   return (
@@ -39,7 +31,7 @@ export function FailedDocumentActions({ document, scope }: { document: DocumentV
       <p className="text-sm text-red-800" data-testid="document-error">
         {document.errorMessage ?? 'Processing failed.'}
       </p>
-      {needsPassword ? (
+      {needsPassword && (
         <form onSubmit={submitPassword} className="flex flex-wrap items-end gap-2" data-testid="document-password-form">
           <div>
             <label htmlFor={passwordId} className="mb-1 block text-xs font-medium text-slate-800">
@@ -59,7 +51,8 @@ export function FailedDocumentActions({ document, scope }: { document: DocumentV
             Open with password
           </Button>
         </form>
-      ) : (
+      )}
+      {!needsPassword && document.errorRetryable === true && (
         <Button variant="secondary" size="sm" busy={retry.isPending} onClick={() => retry.mutate({})} data-testid="document-retry">
           Retry
         </Button>

@@ -4,7 +4,7 @@ import { useId, useRef, useState, type DragEvent } from 'react';
 import { Badge } from '@/components/ui/Badge';
 import { Button } from '@/components/ui/Button';
 import { ProgressBar } from '@/components/ui/ProgressBar';
-import { errorMessage, type RequestOptions } from '@/lib/client/api';
+import { ApiError, errorMessage, type RequestOptions } from '@/lib/client/api';
 import { formatBytes } from '@/lib/client/format';
 import { checkFileBeforeUpload, formatMegabytes, uploadFiles, uploadLimits } from '@/lib/client/upload';
 
@@ -16,6 +16,8 @@ type UploadItem = {
   /** Fraction of bytes sent, 0 to 1. */
   progress: number;
   message: string | null;
+  /** The server's error code for a rejected file, e.g. duplicate_document; null for the browser's own checks. */
+  code: string | null;
   /** The id the server gave the document once it was uploaded. */
   documentId: string | null;
 };
@@ -57,10 +59,10 @@ export function FileUploader({ url, title, maxBytes = uploadLimits.maxBytes, req
     try {
       const result = await uploadFiles(url, [file], (progress) => update(item.key, { progress }), requestOptions);
       const rejection = result.rejected[0];
-      if (rejection) update(item.key, { state: 'rejected', message: rejection.error.message });
+      if (rejection) update(item.key, { state: 'rejected', message: rejection.error.message, code: rejection.error.code });
       else update(item.key, { state: 'uploaded', progress: 1, documentId: result.documents[0]?.id ?? null });
     } catch (error) {
-      update(item.key, { state: 'rejected', message: errorMessage(error) });
+      update(item.key, { state: 'rejected', message: errorMessage(error), code: error instanceof ApiError ? error.code : null });
     }
     await onFileSettled?.();
   }
@@ -70,7 +72,7 @@ export function FileUploader({ url, title, maxBytes = uploadLimits.maxBytes, req
     if (files.length === 0) return;
     const added = files.map((file): [UploadItem, File] => {
       const problem = checkFileBeforeUpload(file, maxBytes);
-      const item: UploadItem = { key: `upload-${nextKey++}`, name: file.name, size: file.size, state: problem ? 'rejected' : 'waiting', progress: 0, message: problem, documentId: null };
+      const item: UploadItem = { key: `upload-${nextKey++}`, name: file.name, size: file.size, state: problem ? 'rejected' : 'waiting', progress: 0, message: problem, code: null, documentId: null };
       return [item, file];
     });
     setItems((current) => [...added.map(([item]) => item), ...current]);
@@ -150,8 +152,10 @@ export function FileUploader({ url, title, maxBytes = uploadLimits.maxBytes, req
 }
 
 function UploadRow({ item, uploadedText }: { item: UploadItem; uploadedText: string }) {
+  // A file already uploaded is not a fault to fix, so it gets its own label and a calmer colour.
+  const duplicate = item.state === 'rejected' && item.code === 'duplicate_document';
   return (
-    <li className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm" data-testid="upload-item" data-state={item.state} data-document-id={item.documentId ?? undefined}>
+    <li className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm" data-testid="upload-item" data-state={item.state} data-code={item.code ?? undefined} data-document-id={item.documentId ?? undefined}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <span className="min-w-0 truncate font-medium">{item.name}</span>
         <span className="flex items-center gap-2 text-xs text-slate-600">
@@ -159,14 +163,21 @@ function UploadRow({ item, uploadedText }: { item: UploadItem; uploadedText: str
           {item.state === 'waiting' && <Badge>Waiting</Badge>}
           {item.state === 'uploading' && <Badge tone="info">Uploading</Badge>}
           {item.state === 'uploaded' && <Badge tone="success">Uploaded</Badge>}
-          {item.state === 'rejected' && <Badge tone="danger">Not uploaded</Badge>}
+          {item.state === 'rejected' &&
+            (duplicate ? (
+              <Badge tone="warning" data-testid="upload-duplicate">
+                Already uploaded
+              </Badge>
+            ) : (
+              <Badge tone="danger">Not uploaded</Badge>
+            ))}
         </span>
       </div>
       {item.state === 'uploading' && (
         <ProgressBar className="mt-2" label={`Uploading ${item.name}`} value={item.progress} valueText={`${Math.round(item.progress * 100)}%`} data-testid="upload-progress" />
       )}
       {item.state === 'rejected' && item.message && (
-        <p role="alert" className="mt-1 text-red-800" data-testid="upload-rejection">
+        <p role="alert" className={`mt-1 ${duplicate ? 'text-amber-900' : 'text-red-800'}`} data-testid="upload-rejection">
           {item.message}
         </p>
       )}

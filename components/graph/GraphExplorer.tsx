@@ -16,7 +16,7 @@ import { graphNodeTypes } from '@/lib/graph/types';
 import { ForceGraph } from './ForceGraph';
 import type { CanvasLink, CanvasMethods, CanvasNode } from './ForceGraphCanvas';
 import { NodeDetails } from './NodeDetails';
-import { colourOf, nodeColours, nodeTypeLabels, radiusOf } from './nodeStyles';
+import { colourOf, nodeColours, nodeLabel, nodeTypeLabels, radiusOf } from './nodeStyles';
 
 /** Maximum nodes requested, the API's default. A larger graph is cut, and a notice above the canvas shows it. */
 const NODE_LIMIT = 500;
@@ -180,7 +180,7 @@ function GraphCanvasArea({ graph, loading, fetching, error, onRetry, noTypes, se
         width={width}
         height={CANVAS_HEIGHT}
         backgroundColor="#ffffff"
-        nodeLabel={(node) => `${nodeTypeLabels[node.type as GraphNodeType] ?? node.type}: ${node.label}`}
+        nodeLabel={(node) => `${nodeTypeLabels[node.type as GraphNodeType] ?? node.type}: ${nodeLabel(node)}`}
         nodeCanvasObject={(node, context, scale) => drawNode(node, context, scale, node.id === selectedId)}
         onRenderFramePost={(context, scale) => drawLabels(data.nodes, context, scale)}
         nodePointerAreaPaint={(node, colour, context) => {
@@ -258,7 +258,8 @@ function drawLabels(nodes: CanvasNode[], context: CanvasRenderingContext2D, scal
 
   for (const node of nodes) {
     if (node.x === undefined || node.y === undefined) continue;
-    const label = node.label.length > LABEL_MAX_CHARACTERS ? `${node.label.slice(0, LABEL_MAX_CHARACTERS - 1)}…` : node.label;
+    const text = nodeLabel(node);
+    const label = text.length > LABEL_MAX_CHARACTERS ? `${text.slice(0, LABEL_MAX_CHARACTERS - 1)}…` : text;
     const top = node.y + radiusOf(node.type) + 2 / scale;
     context.strokeText(label, node.x, top);
     context.fillText(label, node.x, top);
@@ -267,6 +268,7 @@ function drawLabels(nodes: CanvasNode[], context: CanvasRenderingContext2D, scal
 
 /** Lists the drawn nodes as buttons, so every node can be reached and opened from the keyboard. */
 function NodeIndex({ nodes, selectedId, onSelect }: { nodes: GraphNode[]; selectedId: string | null; onSelect: (id: string) => void }) {
+  // Deadlines sort by their ISO label, which keeps them in date order.
   const sorted = [...nodes].sort((a, b) => a.type.localeCompare(b.type) || a.label.localeCompare(b.label));
   return (
     <details className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -283,7 +285,7 @@ function NodeIndex({ nodes, selectedId, onSelect }: { nodes: GraphNode[]; select
               data-node-id={node.id}
             >
               <span aria-hidden className="inline-block size-2.5 shrink-0 rounded-full" style={{ backgroundColor: colourOf(node.type) }} />
-              <span className="truncate">{node.label}</span>
+              <span className="truncate">{nodeLabel(node)}</span>
               <span className="ml-auto shrink-0 text-xs text-slate-500">{nodeTypeLabels[node.type] ?? node.type}</span>
             </button>
           </li>

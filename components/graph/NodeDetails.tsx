@@ -3,26 +3,50 @@ import { Badge } from '@/components/ui/Badge';
 import { Button } from '@/components/ui/Button';
 import { documentTypeLabel, formatDate, formatMoney } from '@/lib/client/format';
 import type { Graph, GraphNode } from '@/lib/client/types';
-import { colourOf, linkTypeLabel, nodeTypeLabels } from './nodeStyles';
+import { colourOf, linkTypeLabel, nodeLabel, nodeTypeLabels } from './nodeStyles';
 
 const propertyLabels: Record<string, string> = {
   amount: 'Amount',
   currency: 'Currency',
   accountReference: 'Account or reference',
+  references: 'References',
+  creditor: 'Creditor',
   documentType: 'Document type',
   priority: 'Priority',
   asOfDate: 'As of',
   date: 'Date',
-  what: 'What',
   pageNumber: 'Page',
+  mentionCount: 'Mentions',
+  lockedFields: 'Corrected by an advisor',
+  claimNumber: 'Claim number',
   name: 'Name',
-  documentId: 'Document id',
-  debtId: 'Debt id',
-  clientId: 'Client id',
+  aliases: 'Also known as',
 };
 
-function formatProperty(key: string, value: string | number | boolean | null): string {
+/** Properties only the app uses: the creditor's matching key. Ids are hidden by their name. */
+const internalProperties = new Set(['key']);
+
+type PropertyValue = GraphNode['properties'][string];
+
+/**
+ * Decides whether a property is worth showing to an advisor. Ids are internal (the links below use
+ * them), pounds are the default currency, and a deadline's date and description are shown above.
+ */
+function isShown(node: GraphNode, key: string, value: PropertyValue): boolean {
+  if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) return false;
+  if (key.endsWith('Id') || internalProperties.has(key)) return false;
+  if (key === 'currency' && value === 'GBP') return false;
+  if (key === 'name' && value === node.label) return false;
+  if (key === 'mentionCount' && value === 1) return false;
+  if (key === 'references' && Array.isArray(value) && value.length === 1 && value[0] === node.properties.accountReference) return false;
+  if (node.type === 'Deadline' && (key === 'date' || key === 'what')) return false;
+  return true;
+}
+
+function formatProperty(key: string, value: PropertyValue): string {
   if (value === null || value === '') return '—';
+  if (key === 'lockedFields' && Array.isArray(value)) return value.map((field) => (propertyLabels[field] ?? String(field)).toLowerCase()).join(', ');
+  if (Array.isArray(value)) return value.join(', ');
   if (key === 'amount') return formatMoney(value as number);
   if (key === 'priority') return value === true ? 'Priority debt' : 'Non-priority debt';
   if (key === 'documentType') return documentTypeLabel(String(value));
@@ -51,7 +75,8 @@ export function NodeDetails({ node, graph, onSelect, onClose }: { node: GraphNod
     if (target === node.id && byId.has(source)) return [{ relation: linkTypeLabel(link.type), other: byId.get(source)!, outgoing: false }];
     return [];
   });
-  const properties = Object.entries(node.properties).filter(([, value]) => value !== null && value !== '');
+  const properties = Object.entries(node.properties).filter(([key, value]) => isShown(node, key, value));
+  const deadlineWhat = node.type === 'Deadline' && typeof node.properties.what === 'string' ? node.properties.what : null;
 
   return (
     <section aria-labelledby="node-details-heading" className="rounded-lg border border-amber-300 bg-white p-4 shadow-sm" data-testid="node-details" data-node-id={node.id}>
@@ -59,7 +84,7 @@ export function NodeDetails({ node, graph, onSelect, onClose }: { node: GraphNod
         <div className="flex flex-wrap items-center gap-2">
           <span aria-hidden className="inline-block size-3 rounded-full" style={{ backgroundColor: colourOf(node.type) }} />
           <h2 id="node-details-heading" className="text-lg font-semibold" data-testid="node-details-label">
-            {node.label}
+            {nodeLabel(node)}
           </h2>
           <Badge>{nodeTypeLabels[node.type] ?? node.type}</Badge>
         </div>
@@ -67,6 +92,12 @@ export function NodeDetails({ node, graph, onSelect, onClose }: { node: GraphNod
           Close
         </Button>
       </header>
+
+      {deadlineWhat && (
+        <p className="mt-2 text-sm text-slate-800" data-testid="node-details-what">
+          {deadlineWhat}
+        </p>
+      )}
 
       {sourceLinks(node).length > 0 && (
         <p className="mt-2 flex flex-wrap gap-4 text-sm">
@@ -83,7 +114,7 @@ export function NodeDetails({ node, graph, onSelect, onClose }: { node: GraphNod
           {properties.map(([key, value]) => (
             <div key={key} className="contents">
               <dt className="text-slate-600">{propertyLabels[key] ?? key}</dt>
-              <dd className={key.endsWith('Id') ? 'break-all font-mono text-xs text-slate-500' : 'text-slate-900'}>{formatProperty(key, value)}</dd>
+              <dd className="text-slate-900">{formatProperty(key, value)}</dd>
             </div>
           ))}
         </dl>
@@ -116,7 +147,7 @@ export function NodeDetails({ node, graph, onSelect, onClose }: { node: GraphNod
 function NeighbourButton({ node, onSelect }: { node: GraphNode; onSelect: (id: string) => void }) {
   return (
     <button type="button" className="text-teal-800 underline-offset-2 hover:underline" onClick={() => onSelect(node.id)}>
-      {node.label}
+      {nodeLabel(node)}
     </button>
   );
 }

@@ -1,3 +1,4 @@
+import { formatDate } from '@/lib/client/format';
 import type { GraphNodeType } from '@/lib/client/types';
 
 /** Fill colour of each node type, shared by the canvas and the legend. */
@@ -28,6 +29,11 @@ export const nodeRadius: Record<GraphNodeType, number> = {
   Deadline: 4,
   CourtClaim: 5,
 };
+
+/** Returns the text that names a node on screen. A deadline's label is its ISO date, shown as "19 Oct 2026". */
+export function nodeLabel(node: { type: string; label: string }): string {
+  return node.type === 'Deadline' ? formatDate(node.label) : node.label;
+}
 
 export function colourOf(type: string): string {
   return nodeColours[type as GraphNodeType] ?? '#64748b';

@@ -19,7 +19,7 @@ function readDraft(): LetterDraft {
   };
 }
 
-/** Writes the draft, or removes it when the form is empty; returns false when the browser rejected the write. */
+/** Writes the draft, or removes it when the form is empty. Returns false when the browser rejected the write. */
 function writeDraft(draft: LetterDraft): boolean {
   if (draft.clientName || draft.notes || draft.clientId) return writeTabItem(STORAGE_KEY, draft);
   removeTabItem(STORAGE_KEY);

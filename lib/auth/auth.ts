@@ -22,9 +22,10 @@ export function trustedOrigins(config: Config): string[] {
 
 /**
  * Builds better-auth on the records database: email and password sign-in with scrypt hashes and no
- * self sign-up, sessions in HTTP-only cookies (Secure when APP_URL is https), the admin plugin for the
- * advisor and admin roles, and a per-address limit on sign-in attempts shared by every replica. The
- * per-account limit on failed sign-ins is in lockout.ts, because addresses can be many or forged.
+ * self sign-up, and sessions in HTTP-only cookies (Secure when APP_URL is https). The admin plugin
+ * gives the advisor and admin roles, and a per-address limit on sign-in attempts is shared by every
+ * replica. The per-account limit on failed sign-ins is in lockout.ts, because addresses can be many
+ * or forged.
  */
 export function createAuth({ db, config, secret }: { db: Db; config: Config; secret: string }) {
   return betterAuth({

@@ -93,6 +93,19 @@ export function pageMethodLabel(method: string): string {
   return pageMethodLabels[method as Page['method']] ?? method;
 }
 
+/**
+ * Turns a page note from the server, lower-case reasons joined by "; " such as
+ * "text layer unreadable; vision server unreachable", into sentences: "Text layer unreadable. Vision server unreachable."
+ */
+export function formatNote(note: string): string {
+  return note
+    .split(';')
+    .map((reason) => reason.trim())
+    .filter(Boolean)
+    .map((reason) => `${reason.charAt(0).toUpperCase()}${reason.slice(1)}${/[.!?]$/.test(reason) ? '' : '.'}`)
+    .join(' ');
+}
+
 const stageLabels: Record<string, string> = {
   reading: 'Reading pages',
   indexing: 'Indexing',

@@ -9,6 +9,11 @@ export function documentsUrl(scope: DocumentScope): string {
   return scope.kind === 'client' ? `/api/clients/${scope.clientId}/documents` : '/api/knowledge/documents';
 }
 
+/** Returns the streaming endpoint that answers questions about a scope's documents. */
+export function askUrl(scope: DocumentScope): string {
+  return scope.kind === 'client' ? `/api/clients/${scope.clientId}/ask` : '/api/knowledge/ask';
+}
+
 export const queryKeys = {
   clients: ['clients'] as const,
   client: (clientId: string) => ['clients', clientId] as const,

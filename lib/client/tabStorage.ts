@@ -15,12 +15,12 @@ export function readTabItem(key: string): unknown {
     const stored = window.sessionStorage.getItem(PREFIX + key);
     return stored === null ? null : (JSON.parse(stored) as unknown);
   } catch {
-    // Storage can be disabled or hold something unreadable; the screen starts empty instead.
+    // Storage can be disabled or hold something unreadable, so the screen starts empty instead.
     return null;
   }
 }
 
-/** Stores a value as JSON; returns false when the browser rejected the write, e.g. storage disabled or full. */
+/** Stores a value as JSON and returns false when the browser rejected the write, e.g. storage disabled or full. */
 export function writeTabItem(key: string, value: unknown): boolean {
   try {
     window.sessionStorage.setItem(PREFIX + key, JSON.stringify(value));
@@ -63,11 +63,13 @@ export function removeLegacyLetterDraft(): void {
 const OWNER_KEY = 'owner';
 
 /**
- * Records which user the tab's stored data belongs to, clearing it first when someone else signed in.
- * A session can end without a sign-out (it expires, or the account is disabled), so the next person
- * to sign in at that tab must not see the previous user's questions, answers or letter notes.
+ * Records which user the tab's stored data belongs to, clearing it first when it belonged to someone
+ * else or to nobody known. A session can end without a sign-out (it expires, or the account is
+ * disabled), so the next person to sign in at that tab must not see the previous user's questions,
+ * answers or letter notes. A null user clears everything.
  */
-export function claimTabStorage(userId: string): void {
-  if (readTabItem(OWNER_KEY) !== userId) clearTabStorage();
-  writeTabItem(OWNER_KEY, userId);
+export function claimTabStorage(userId: string | null): void {
+  if (userId !== null && readTabItem(OWNER_KEY) === userId) return;
+  clearTabStorage();
+  if (userId !== null) writeTabItem(OWNER_KEY, userId);
 }

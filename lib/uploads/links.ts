@@ -21,7 +21,7 @@ export type UploadLinkView = {
 
 type UploadLinkRow = typeof uploadLinks.$inferSelect;
 
-/** A key for upload links only, derived from the auth secret so it differs from better-auth's keys. */
+/** Derives a key for upload links only from the auth secret, so it differs from better-auth's keys. */
 function signingKey(secret: string): Buffer {
   return crypto.createHmac('sha256', secret).update('rma-advisor upload links v1').digest();
 }
@@ -109,7 +109,7 @@ export async function uploadLinkQrPng(services: Services, link: UploadLinkRow): 
   return QRCode.toBuffer(uploadUrl(services, link), { type: 'png', width: 512, margin: 2, errorCorrectionLevel: 'M' });
 }
 
-/** The documents a link delivered, with their processing state and nothing else about the client. */
+/** Lists the documents a link delivered, with their processing state and nothing else about the client. */
 export async function listLinkDocuments(services: Services, linkId: string) {
   return services.db
     .select({ id: documents.id, filename: documents.filename, status: documents.status, pagesDone: documents.pagesDone, pagesTotal: documents.pagesTotal, errorMessage: documents.errorMessage })

@@ -4,7 +4,8 @@ import { requirePageUser } from '@/lib/auth/page';
 
 export const metadata: Metadata = { title: 'Clients' };
 
-export default async function ClientsPage() {
+export default async function ClientsPage({ searchParams }: { searchParams: Promise<{ erased?: string | string[] }> }) {
   await requirePageUser({ next: '/clients' });
-  return <ClientsScreen />;
+  const { erased } = await searchParams;
+  return <ClientsScreen erased={erased === '1'} />;
 }

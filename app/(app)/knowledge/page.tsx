@@ -18,7 +18,7 @@ export default async function KnowledgePage() {
         <p className="mt-1 text-sm text-slate-600">The centre&apos;s handbooks and guides. Questions here are answered from these documents only, never from client documents.</p>
       </div>
       <Card title="Ask the knowledge base" id="ask">
-        <AskPanel endpoint="/api/knowledge/ask" questionLabel="Question" placeholder="What must we check before applying for breathing space?" />
+        <AskPanel scope={{ kind: 'knowledge' }} questionLabel="Question" placeholder="What must we check before applying for breathing space?" />
       </Card>
       <Card title="Documents" id="documents">
         <div className="space-y-4">
