@@ -27,7 +27,7 @@ test('health lists every dependency', async ({ request }) => {
   expect(response.status()).toBe(200);
   const health = await response.json();
   expect(health.status).toBe('ok');
-  expect(health.dependencies.map((dependency: { name: string }) => dependency.name)).toEqual(['database', 'vectors', 'graph']);
+  expect(health.dependencies.map((dependency: { name: string }) => dependency.name)).toEqual(['database', 'vectors', 'graph', 'queue']);
   expect(health.models.map((role: { role: string; activeModel: string }) => [role.role, role.activeModel])).toEqual([
     ['text', 'llama3.2'],
     ['vision', 'llava:7b'],

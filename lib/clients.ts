@@ -1,4 +1,5 @@
 import { createClient, deleteClientById, getClientById, listClients, type ClientSummary } from './db/queries/clients';
+import { deleteOrphanCreditors } from './db/queries/creditors';
 import { listDocuments } from './db/queries/documents';
 import { assignAdvisor, visibleClientIds } from './access';
 import type { CurrentUser } from './auth/session';
@@ -31,14 +32,17 @@ export async function getClientOrThrow(services: Services, clientId: string): Pr
 export async function addClient(services: Services, { name }: { name: string }, creator?: CurrentUser): Promise<ClientView> {
   const client = await createClient(services.db, { name });
   if (creator) await assignAdvisor(services.db, client.id, creator.id);
-  await services.graph.upsertClient({ id: client.id, name: client.name });
+  // The graph mirrors the records: a graph store that is down must not stop an advisor opening a case,
+  // and the client's node is written again with its first document.
+  await services.graph.upsertClient({ id: client.id, name: client.name }).catch((error) => log.error({ clientId: client.id, store: services.graph.kind, err: { name: (error as Error).name } }, 'graph client node not written'));
   log.info({ clientId: client.id, userId: creator?.id }, 'client created');
   return toClientView({ ...client, documentCount: 0, readyCount: 0, failedCount: 0 });
 }
 
 /**
- * Erases a client everywhere: the vector collection, the graph, every stored file, and the records
- * (documents, pages, chunks, debts and letters go by cascade). Vectors and graph go first, so a store
+ * Erases a client everywhere: the vector collection, the graph, every stored file, and the records.
+ * Documents, pages, chunks, debts, resolved debts, merge proposals and letters go by cascade, and
+ * then the creditors no other client owes are deleted. Vectors and graph go first, so a store
  * that cannot be reached stops the erasure before the records that locate the data are gone.
  */
 export async function eraseClient(services: Services, clientId: string): Promise<void> {
@@ -50,5 +54,6 @@ export async function eraseClient(services: Services, clientId: string): Promise
   await services.graph.removeClient(clientId);
   for (const document of documents) await services.files.remove(document.id);
   await deleteClientById(services.db, { id: clientId });
+  await deleteOrphanCreditors(services.db);
   log.info({ clientId, documents: documents.length }, 'client erased');
 }

@@ -18,6 +18,10 @@ export const configSchema = z.object({
   /** PostgreSQL connection string; when unset, records live in PGlite under DATA_DIR. */
   DATABASE_URL: z.string().startsWith('postgres').optional(),
   CHROMA_URL: url.default('http://127.0.0.1:8000'),
+  /** Neo4j server for the entity graph (bolt:// or neo4j://); when unset, the graph lives in the records database. */
+  NEO4J_URI: z.string().regex(/^(?:bolt|neo4j)(?:\+s|\+ssc)?:\/\/[^\s]+$/, 'must be a bolt:// or neo4j:// URL, e.g. bolt://127.0.0.1:7687').optional(),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().default(''),
 
   OLLAMA_TEXT_URL: url.default('http://localhost:11434'),
   OLLAMA_TEXT_MODEL: z.string().min(1).default('llama3.2'),
@@ -37,14 +41,60 @@ export const configSchema = z.object({
   /** Time limit for a reachability check of a model server, in milliseconds. */
   MODEL_PING_TIMEOUT_MS: positiveInt.default(3_000),
 
+  /** The text role's provider: an Ollama server, an OpenAI-compatible server such as vLLM, or llama.cpp in this process. */
+  TEXT_PROVIDER: z.enum(['ollama', 'openai', 'llamacpp']).default('ollama'),
+  /** The embed role's provider: an Ollama server or llama.cpp in this process. */
+  EMBED_PROVIDER: z.enum(['ollama', 'llamacpp']).default('ollama'),
+  /**
+   * Task prefixes put before embedding inputs: `nomic` adds nomic-embed-text's "search_document: " and
+   * "search_query: ", `none` adds nothing, and `auto` picks `nomic` when the embedding model's name contains "nomic-embed".
+   */
+  EMBED_PREFIXES: z.enum(['auto', 'nomic', 'none']).default('auto'),
+  /** Base URL of the OpenAI-compatible API, including /v1, e.g. http://vllm:8000/v1. */
+  OPENAI_BASE_URL: url.default('http://localhost:8000/v1'),
+  /** Bearer token for that API; vLLM needs one only when started with --api-key. */
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  /** The model name the OpenAI-compatible server serves, as listed by GET /v1/models. */
+  OPENAI_MODEL: z.string().min(1).default('meta-llama/Llama-3.2-3B-Instruct'),
+  OPENAI_CONCURRENCY: positiveInt.default(4),
+  /** Folder searched for GGUF model files; unset means DATA_DIR/models. `npm run models:pull` downloads into it. */
+  MODELS_DIR: z.string().min(1).optional(),
+  /** GGUF text model for llama.cpp: a path, or a file name in MODELS_DIR. Unset: the first text model found there. */
+  LLAMACPP_TEXT_MODEL: z.string().min(1).optional(),
+  /** GGUF embedding model for llama.cpp: a path, or a file name in MODELS_DIR. Unset: the first embedding model found there. */
+  LLAMACPP_EMBED_MODEL: z.string().min(1).optional(),
+  /** When the role's Ollama server is unreachable, serve text and embed with llama.cpp if a GGUF model is available. */
+  LLAMACPP_FALLBACK: z.stringbool().default(true),
+  /** Text generations that llama.cpp runs at once, each with its own context of TEXT_NUM_CTX tokens. */
+  LLAMACPP_SEQUENCES: positiveInt.default(2),
+  /** CPU threads for llama.cpp; unset means half the logical cores, since more threads than cores slows generation sharply. */
+  LLAMACPP_THREADS: positiveInt.optional(),
+  /** Most tokens llama.cpp generates for one answer, letter or extraction. */
+  LLAMACPP_MAX_TOKENS: positiveInt.default(2048),
+  /** Seconds a llama.cpp model stays in memory with no calls before it is unloaded. */
+  LLAMACPP_IDLE_SECONDS: positiveInt.default(600),
+
   MAX_UPLOAD_MB: positiveInt.default(50),
   MAX_PDF_PAGES: positiveInt.default(300),
   /** Largest image accepted, in megapixels (width times height). */
   MAX_IMAGE_MEGAPIXELS: positiveInt.default(60),
   /** Time limit for reading one PDF page (text layer or rendering), in milliseconds. */
   PDF_PAGE_TIMEOUT_MS: positiveInt.default(60_000),
-  /** Documents processed at the same time by the in-process queue. */
+  /** Documents processed at the same time by the in-process queue, or by each worker process. */
   DOCUMENT_CONCURRENCY: positiveInt.default(2),
+  /**
+   * Redis for the BullMQ job queue, e.g. redis://redis:6379. When set, the web app only queues
+   * documents and `npm run worker` processes run them; when unset, the app processes them itself.
+   */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+  /**
+   * How long a worker's claim on a job lasts without renewal, in seconds. A job whose worker stopped
+   * is picked up by another worker after one to two times this.
+   */
+  WORKER_LOCK_SECONDS: positiveInt.default(30),
+  /** Address and port of a worker process's health and metrics endpoints (GET /health, GET /metrics). */
+  WORKER_HOST: z.string().min(1).default('127.0.0.1'),
+  WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   /** Tesseract workers kept in this process; each holds about 100 MB. */
   OCR_WORKERS: positiveInt.default(1),
 

@@ -1,4 +1,8 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { JobQueue } from './jobs/types';
+import { moduleLogger } from './log';
+
+const log = moduleLogger('metrics');
 
 /**
  * Prometheus metrics of this process: request latency per route, model call latency and errors per
@@ -31,9 +35,11 @@ class AppMetrics {
     registers: [this.registry],
   });
 
+  // With BullMQ the counts are those of the shared Redis queue, so every replica reports the same
+  // numbers: aggregate them with max(), not sum().
   readonly queueDepth = new Gauge({
     name: 'rma_queue_jobs',
-    help: 'Processing jobs by state (queued or running).',
+    help: 'Processing jobs by state (queued or running), across all workers.',
     labelNames: ['state'],
     registers: [this.registry],
   });
@@ -44,6 +50,21 @@ class AppMetrics {
 
   observeRequest(route: string, method: string, status: number, seconds: number): void {
     this.requestSeconds.observe({ route, method, status: String(status) }, seconds);
+  }
+
+  /**
+   * Sets the queue gauges from the queue. When the queue cannot be read (Redis down) the gauges are
+   * cleared, so a scrape shows the series missing instead of old numbers.
+   */
+  async observeQueueDepth(queue: JobQueue): Promise<void> {
+    try {
+      const depth = await queue.depth();
+      this.queueDepth.set({ state: 'queued' }, depth.queued);
+      this.queueDepth.set({ state: 'running' }, depth.running);
+    } catch (error) {
+      this.queueDepth.reset();
+      log.warn({ queue: queue.kind, err: { name: (error as Error).name, message: (error as Error).message } }, 'reading the queue depth failed');
+    }
   }
 
   /** Records one model call; `code` is the AppError code of a failure, or undefined on success. */

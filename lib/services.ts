@@ -5,9 +5,12 @@ import { dataPath, getConfig, type Config } from './config';
 import { openDatabase, type Database, type Db } from './db/client';
 import { processDocument } from './documents/pipeline';
 import { EmbeddedGraphStore } from './graph/embedded';
+import { Neo4jGraphStore } from './graph/neo4j';
 import type { GraphStore } from './graph/types';
+import { BullQueue } from './jobs/bullmq';
 import { InProcessQueue } from './jobs/queue';
-import { OllamaModels } from './llm/ollama';
+import type { JobQueue } from './jobs/types';
+import { ModelProviders } from './llm/models';
 import { PullTracker } from './llm/status';
 import { moduleLogger } from './log';
 import { embedPendingChunks } from './rag/backfill';
@@ -27,9 +30,10 @@ export type Services = {
   files: FileStore;
   vectors: ChromaVectorStore;
   graph: GraphStore;
-  models: OllamaModels;
+  models: ModelProviders;
   pulls: PullTracker;
-  queue: InProcessQueue;
+  /** In-process by default; BullMQ when REDIS_URL is set, with jobs run by worker processes. */
+  queue: JobQueue;
   close: () => Promise<void>;
 };
 
@@ -48,17 +52,22 @@ export async function createServices(config: Config, options: { pgliteDir?: stri
   await createFirstAdminFromEnvironment(auth, db, { email: config.ADMIN_EMAIL, name: config.ADMIN_NAME, password: config.ADMIN_PASSWORD });
   const files = new FileStore(dataPath(config, 'files'));
   const vectors = new ChromaVectorStore(config.CHROMA_URL);
-  const graph: GraphStore = new EmbeddedGraphStore(db);
-  const models = new OllamaModels(config);
-  const pulls = new PullTracker(models);
+  const graph: GraphStore = config.NEO4J_URI
+    ? new Neo4jGraphStore({ uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD })
+    : new EmbeddedGraphStore(db);
+  const models = new ModelProviders(config);
+  const pulls = new PullTracker(models.ollama);
   const deps = { config, db, files, vectors, graph, models };
-  const queue = new InProcessQueue(db, (job, context) => processDocument(deps, job.documentId, context), config.DOCUMENT_CONCURRENCY);
+  const queue: JobQueue = config.REDIS_URL
+    ? new BullQueue(config.REDIS_URL, db, authSecret)
+    : new InProcessQueue(db, (job, context) => processDocument(deps, job.documentId, context), config.DOCUMENT_CONCURRENCY);
   let backfill: NodeJS.Timeout | undefined;
   const close = async () => {
     clearInterval(backfill);
     await queue.stop();
     await graph.close();
     await database.close();
+    await models.close();
   };
   const services: Services = { config, auth, authSecret, database, db, files, vectors, graph, models, pulls, queue, close };
 

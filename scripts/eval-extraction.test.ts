@@ -64,6 +64,9 @@ describe('scoreExtraction', () => {
     deadlines: [{ date: '2026-06-10', what: 'Pay the arrears' }],
     description: null,
     pageNumber: 1,
+    originalAccountReference: null,
+    courtClaimNumber: null,
+    otherReferences: [],
   };
   const result = (debts: ExtractedDebt[], documentType: ExtractionResult['documentType'] = 'consumer_credit_default'): ExtractionResult => ({
     documentType,

@@ -3,17 +3,18 @@
  * text PDF, runs the rules (and with --model the text model), matches the debts found to the debts
  * expected, and prints precision and recall per field.
  *
- *   npx tsx scripts/eval-extraction.ts [--json] [--verbose] [--samples DIR] [--model]
+ *   npx tsx scripts/eval-extraction.ts [--json] [--verbose] [--samples DIR] [--model] [--provider NAME]
  *
  * --samples sets the folder of ground-truth JSON and PDFs (default: the shared synthetic set).
- * --model also runs the text model from OLLAMA_TEXT_URL and OLLAMA_TEXT_MODEL.
+ * --model also runs the configured text model: TEXT_PROVIDER with its settings, including the
+ * llama.cpp fallback when Ollama is unreachable. --provider ollama|openai|llamacpp overrides TEXT_PROVIDER.
  */
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { getConfig } from '../lib/config';
+import { getConfig, parseConfig } from '../lib/config';
 import { pageTextToMarkdown } from '../lib/documents/markdown';
 import { PdfDocument } from '../lib/documents/pdf';
 import { penceOf } from '../lib/entities/amounts';
@@ -21,7 +22,7 @@ import { normaliseOrganisationName } from '../lib/entities/creditors';
 import { extractEntities } from '../lib/entities/extract';
 import { extractWithRules } from '../lib/entities/rules';
 import type { ExtractedDebt, ExtractionResult, PageText } from '../lib/entities/types';
-import { OllamaModels } from '../lib/llm/ollama';
+import { ModelProviders } from '../lib/llm/models';
 
 /** The shared synthetic samples beside the repository; SAMPLES_DIR moves the whole samples folder. */
 export const defaultSamplesDir = path.join(process.env.SAMPLES_DIR ?? path.resolve(import.meta.dirname, '../../shared/samples'), 'synthetic');
@@ -224,25 +225,34 @@ export function formatTable(title: string, fields: FieldScore[]): string {
   return [title, `${'field'.padEnd(18)} precision  recall   correct/found/expected`, ...rows].join('\n');
 }
 
+function describeChoice(config: ReturnType<typeof getConfig>, choice: Awaited<ReturnType<ModelProviders['choose']>>): string {
+  if (choice.provider === 'llamacpp') return `llama.cpp, ${path.basename(choice.file)}${choice.fallback ? ', standing in for Ollama' : ''}`;
+  if (choice.provider === 'openai') return `${config.OPENAI_MODEL} at ${config.OPENAI_BASE_URL}`;
+  return `${config.OLLAMA_TEXT_MODEL} at ${config.OLLAMA_TEXT_URL}`;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       json: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       model: { type: 'boolean', default: false },
+      provider: { type: 'string' },
       samples: { type: 'string', default: defaultSamplesDir },
     },
   });
-  const config = getConfig();
+  const config = values.provider ? parseConfig({ ...process.env, TEXT_PROVIDER: values.provider }) : getConfig();
   const samples = await loadSamples(path.resolve(values.samples), config.PDF_PAGE_TIMEOUT_MS);
   if (samples.length === 0) throw new Error(`No ground-truth JSON with a readable PDF in ${values.samples}. Pass the folder of the synthetic samples with --samples DIR.`);
 
   const runs: { title: string; cases: EvaluationCase[] }[] = [{ title: 'rules', cases: samples.map((sample) => ({ name: sample.name, truth: sample.truth, result: extractWithRules(sample.pages) })) }];
-  if (values.model) {
-    const textModel = new OllamaModels(config).text;
+  if (values.model || values.provider) {
+    const models = new ModelProviders(config);
+    const choice = await models.choose('text');
     const cases: EvaluationCase[] = [];
-    for (const sample of samples) cases.push({ name: sample.name, truth: sample.truth, result: await extractEntities(sample.pages, { textModel }) });
-    runs.push({ title: `model (${config.OLLAMA_TEXT_MODEL} at ${config.OLLAMA_TEXT_URL})`, cases });
+    for (const sample of samples) cases.push({ name: sample.name, truth: sample.truth, result: await extractEntities(sample.pages, { textModel: models.text }) });
+    await models.close();
+    runs.push({ title: `model (${describeChoice(config, choice)})`, cases });
   }
 
   const evaluations = runs.map((run) => ({ title: run.title, ...scoreExtraction(run.cases), sources: run.cases.map((item) => ({ name: item.name, source: item.result.source, warnings: item.result.warnings })) }));

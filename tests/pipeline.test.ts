@@ -4,6 +4,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { addClient, eraseClient } from '@/lib/clients';
 import { listChunksForTest } from './helpers/records';
 import { listClientDebts } from '@/lib/db/queries/debts';
+import { listResolvedDebts, listMergeProposals } from '@/lib/db/queries/resolved-debts';
+import { listDebtViews } from '@/lib/entities/debt-views';
+import { nodeIds } from '@/lib/graph/build';
+import { checkHealth } from '@/lib/health';
 import { getDocumentById, listPages } from '@/lib/db/queries/documents';
 import { deleteDocument, uploadDocuments } from '@/lib/documents/manage';
 import { askScope } from '@/lib/rag/ask';
@@ -13,9 +17,10 @@ import type { Services } from '@/lib/services';
 import { createTestServices } from './helpers/app-services';
 import { startFakeModelServers, type FakeModelServers } from './helpers/fake-models';
 import { samplePath } from '@/lib/documents/test-samples';
-import { serviceUrl } from './helpers/services';
+import { neo4jSettings, serviceUrl } from './helpers/services';
 
 const chroma = serviceUrl('Chroma');
+const neo4j = neo4jSettings();
 
 function sampleFile(relative: string): File {
   const bytes = fs.readFileSync(samplePath(relative));
@@ -228,5 +233,86 @@ describe.skipIf(chroma.reason)('document pipeline with fake model servers', () =
       expect(await listChunksForTest(services.db, document.id)).toHaveLength(0);
     }
     expect(await listClientDebts(services.db, { clientId: client.id })).toHaveLength(0);
+    expect(await listResolvedDebts(services.db, { clientId: client.id })).toEqual([]);
+    expect(await listMergeProposals(services.db, { clientId: client.id })).toEqual([]);
+  });
+
+  test('card sold on counts once', async () => {
+    const client = await addClient(services, { name: 'Pipeline Client L' });
+    const letters = ['synthetic/09_credit_card_statement.pdf', 'synthetic/07_default_notice_cca.pdf', 'synthetic/08_debt_collection_sold_on.pdf'];
+    const upload = await uploadDocuments(services, { clientId: client.id }, letters.map(sampleFile));
+    await services.queue.idle();
+
+    const { debts, totals } = await listDebtViews(services.db, { clientId: client.id });
+    expect(debts).toHaveLength(1);
+    expect(debts[0].balanceHistory.map((entry) => entry.amount)).toEqual(['3405.46', '3655.19', '3702.56']);
+    expect(totals.nonPriority).toBe('3702.56');
+
+    const graph = await services.graph.getGraph({ clientId: client.id, limit: 100 });
+    expect(graph.nodes.filter((node) => node.type === 'Debt')).toHaveLength(1);
+    const mentions = graph.links.filter((link) => link.type === 'MENTIONED_IN' && link.source === nodeIds.debt(debts[0].id));
+    expect(mentions.map((link) => link.target).sort()).toEqual(upload.documents.map((document) => nodeIds.document(document.id)).sort());
+  });
+});
+
+describe.skipIf(chroma.reason || neo4j.reason)('document pipeline with the graph in Neo4j', () => {
+  let models: FakeModelServers;
+  let services: Services;
+
+  beforeAll(async () => {
+    models = await startFakeModelServers();
+    services = await createTestServices({ ...models.env, ...neo4j.env });
+  });
+  afterAll(async () => {
+    await services?.close();
+    await models?.close();
+  });
+
+  test('sold-on debt is one Neo4j node', async () => {
+    expect(services.graph.kind).toBe('neo4j');
+    const client = await addClient(services, { name: 'Neo4j Pipeline Client A' });
+    const upload = await uploadDocuments(services, { clientId: client.id }, ['synthetic/09_credit_card_statement.pdf', 'synthetic/08_debt_collection_sold_on.pdf'].map(sampleFile));
+    await services.queue.idle();
+
+    const graph = await services.graph.getGraph({ clientId: client.id, limit: 100 });
+    const debt = graph.nodes.find((node) => node.type === 'Debt')!;
+    expect(graph.nodes.filter((node) => node.type === 'Debt')).toHaveLength(1);
+    expect(debt.properties.amount).toBe(3702.56);
+    expect(debt.properties.mentionCount).toBe(2);
+    expect(graph.links).toContainEqual(expect.objectContaining({ source: debt.id, type: 'ORIGINALLY_OWED_TO' }));
+
+    await deleteDocument(services, upload.documents[1].id);
+    const after = await services.graph.getGraph({ clientId: client.id, limit: 100 });
+    expect(after.nodes.find((node) => node.type === 'Debt')?.properties.amount).toBe(3405.46);
+    expect(after.nodes.some((node) => node.label === 'Brackwater Portfolio Recoveries Ltd')).toBe(false);
+  });
+
+  test('erasing a client empties Neo4j', async () => {
+    const client = await addClient(services, { name: 'Neo4j Pipeline Client B' });
+    await uploadDocuments(services, { clientId: client.id }, [sampleFile('synthetic/01_council_tax_reminder.pdf')]);
+    await services.queue.idle();
+    expect(await services.graph.countClientNodes(client.id)).toBeGreaterThan(0);
+
+    await eraseClient(services, client.id);
+    expect(await services.graph.countClientNodes(client.id)).toBe(0);
+    expect(await listResolvedDebts(services.db, { clientId: client.id })).toEqual([]);
+  });
+
+  test('Neo4j down keeps the debts', async () => {
+    const unreachable = await createTestServices({ ...models.env, NEO4J_URI: 'bolt://127.0.0.1:9', NEO4J_USER: 'neo4j', NEO4J_PASSWORD: 'unused' });
+    try {
+      const client = await addClient(unreachable, { name: 'Neo4j Pipeline Client C' });
+      const upload = await uploadDocuments(unreachable, { clientId: client.id }, [sampleFile('synthetic/01_council_tax_reminder.pdf')]);
+      await unreachable.queue.idle();
+
+      const document = await getDocumentById(unreachable.db, { id: upload.documents[0].id });
+      expect(document?.status).toBe('ready');
+      expect(document?.warnings.join(' ')).toMatch(/graph could not be updated/);
+      expect((await listDebtViews(unreachable.db, { clientId: client.id })).debts.map((debt) => debt.amount)).toEqual(['276.30']);
+      const health = await checkHealth(unreachable);
+      expect(health.dependencies.find((dependency) => dependency.name === 'graph')?.reachable).toBe(false);
+    } finally {
+      await unreachable.close();
+    }
   });
 });

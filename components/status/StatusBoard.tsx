@@ -27,12 +27,19 @@ const dependencyLabels: Record<Health['dependencies'][number]['name'], string> =
   database: 'Records database',
   vectors: 'Vector store',
   graph: 'Graph store',
+  queue: 'Processing queue',
 };
 
 const roleLabels: Record<RoleStatus['role'], string> = {
   text: 'Text model (answers and letters)',
   vision: 'Vision model (reading scans)',
   embed: 'Embedding model (search)',
+};
+
+const providerLabels: Record<RoleStatus['provider'], string> = {
+  ollama: 'Ollama',
+  openai: 'an OpenAI-compatible server',
+  llamacpp: 'llama.cpp in the app',
 };
 
 const overall: Record<Health['status'], { tone: 'success' | 'warning' | 'danger'; label: string; text: string }> = {
@@ -149,7 +156,8 @@ function RoleRow({ role, pull }: { role: RoleStatus; pull: PullProgress | undefi
   });
 
   // activeModel is the configured name when that model is present, otherwise the fallback or null.
-  const modelMissing = role.reachable && role.activeModel !== role.model;
+  // Only Ollama servers can pull; other providers name what to do in their error.
+  const modelMissing = role.provider === 'ollama' && role.reachable && role.activeModel !== role.model;
   const pulling = pull?.status === 'running';
 
   return (
@@ -167,6 +175,9 @@ function RoleRow({ role, pull }: { role: RoleStatus; pull: PullProgress | undefi
             )}{' '}
             at <span className="font-mono">{role.url}</span>
           </p>
+          <p className="text-xs text-slate-600" data-testid="status-model-provider" data-provider={role.provider}>
+            Served by {providerLabels[role.provider]}
+          </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <ReachableBadge reachable={role.reachable} />
@@ -174,6 +185,7 @@ function RoleRow({ role, pull }: { role: RoleStatus; pull: PullProgress | undefi
         </div>
       </div>
 
+      {role.fallbackReason && <p className="mt-2 text-sm text-amber-800" data-testid="status-model-fallback">{role.fallbackReason}</p>}
       {role.error && <p className="mt-2 text-sm text-red-800" data-testid="status-model-error">{role.error}</p>}
       {role.reachable && (
         <p className="mt-1 text-xs text-slate-500">

@@ -31,11 +31,23 @@ export async function openDatabase(config: Config, options: { pgliteDir?: string
   return openPglite(options.pgliteDir ?? dataPath(config, 'pglite'));
 }
 
+/** An arbitrary constant naming this app's migration lock among PostgreSQL advisory locks. */
+const MIGRATION_LOCK_KEY = 7_104_203_188;
+
 async function openPostgres(connectionString: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: 10 });
   pool.on('error', (error) => log.error({ err: error }, 'idle PostgreSQL connection failed'));
   const db = drizzlePostgres(pool, { schema });
-  await migratePostgres(db, { migrationsFolder });
+  // Replicas and workers may start together: a session-level advisory lock lets one apply the
+  // migrations while the others wait, then find nothing left to apply.
+  const lockHolder = await pool.connect();
+  try {
+    await lockHolder.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await migratePostgres(db, { migrationsFolder });
+  } finally {
+    await lockHolder.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    lockHolder.release();
+  }
   log.info({ kind: 'postgres' }, 'records database ready');
   return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() };
 }

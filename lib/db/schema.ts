@@ -11,7 +11,9 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -123,9 +125,26 @@ export const debts = pgTable(
     /** 'model' when the text model linked the facts, 'rules' when deterministic rules alone did. */
     source: text('source', { enum: ['model', 'rules'] }).notNull(),
     createdAt: createdAt(),
+    /** The resolved debt this mention belongs to; one debt named in three letters has three mentions. */
+    resolvedDebtId: uuid('resolved_debt_id').references((): AnyPgColumn => resolvedDebts.id, { onDelete: 'set null' }),
+    /** The creditors the names above resolved to. */
+    creditorId: uuid('creditor_id').references((): AnyPgColumn => creditors.id, { onDelete: 'set null' }),
+    originalCreditorId: uuid('original_creditor_id').references((): AnyPgColumn => creditors.id, { onDelete: 'set null' }),
+    collectingAgentId: uuid('collecting_agent_id').references((): AnyPgColumn => creditors.id, { onDelete: 'set null' }),
+    /** The account number at the original creditor, printed in letters about a debt that was sold on. */
+    originalAccountReference: text('original_account_reference'),
+    courtClaimNumber: text('court_claim_number'),
+    /** Other numbers printed for the debt, such as a masked card number, as printed with their labels. */
+    otherReferences: jsonb('other_references').$type<DebtReferenceMention[]>().notNull().default([]),
   },
-  (table) => [index('debts_client_idx').on(table.clientId), index('debts_document_idx').on(table.documentId)],
+  (table) => [
+    index('debts_client_idx').on(table.clientId),
+    index('debts_document_idx').on(table.documentId),
+    index('debts_resolved_debt_idx').on(table.resolvedDebtId),
+  ],
 );
+
+export type DebtReferenceMention = { reference: string; label: string | null };
 
 /** Persisted state of background jobs, so that work queued before a restart is picked up again. */
 export const jobs = pgTable(
@@ -347,4 +366,113 @@ export const auditEvents = pgTable(
     index('audit_events_actor_idx').on(table.actorId),
     index('audit_events_client_idx').on(table.clientId),
   ],
+);
+
+/**
+ * Creditors, shared by every client that owes them. `key` is the normalised name
+ * (normaliseOrganisationName), so "NORTHMERE BANK" and "Northmere Bank plc" are one row.
+ */
+export const creditors = pgTable('creditors', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  key: text('key').notNull().unique(),
+  /** The best printed form of the name: mixed case, with its legal form. */
+  name: text('name').notNull(),
+  /** Every form of the name printed in letters that resolved to this creditor. */
+  aliases: jsonb('aliases').$type<string[]>().notNull().default([]),
+  createdAt: createdAt(),
+});
+
+/**
+ * Further keys that resolve to a creditor, learned when one client's letters name it in a short and a
+ * long form. A short form ("northmere" for Northmere Bank) applies to that client only, because
+ * another client's "Northmere" may be another company. A long form applies to every client (client_id null).
+ */
+export const creditorAliases = pgTable(
+  'creditor_aliases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    aliasKey: text('alias_key').notNull(),
+    creditorId: uuid('creditor_id')
+      .notNull()
+      .references(() => creditors.id, { onDelete: 'cascade' }),
+    clientId: uuid('client_id').references(() => clients.id, { onDelete: 'cascade' }),
+    source: text('source', { enum: ['short-form', 'long-form'] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index('creditor_aliases_key_idx').on(table.aliasKey)],
+);
+
+export type DebtReferenceKind = 'account' | 'original-account' | 'claim' | 'other';
+/** A normalised identifier of a debt: upper case, letters and digits only; `partial` for masked or last-four forms. */
+export type DebtReference = { value: string; kind: DebtReferenceKind; partial: boolean };
+
+/** Fields an advisor can correct on a resolved debt; a corrected field is locked against re-extraction. */
+export type DebtCorrections = Partial<{
+  amount: string | null;
+  priority: boolean | null;
+  creditorId: string | null;
+  originalCreditorId: string | null;
+  accountReference: string | null;
+  documentType: string;
+  asOfDate: string | null;
+  description: string | null;
+}>;
+
+/**
+ * One debt of one client, however many letters mention it. The fields are derived from its mentions
+ * (the `debts` rows): the latest balance, the current creditor and the first original creditor.
+ * `corrections` contains the advisor's values, which win over the derived ones.
+ */
+export const resolvedDebts = pgTable(
+  'resolved_debts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    creditorId: uuid('creditor_id').references(() => creditors.id, { onDelete: 'set null' }),
+    originalCreditorId: uuid('original_creditor_id').references(() => creditors.id, { onDelete: 'set null' }),
+    collectingAgentId: uuid('collecting_agent_id').references(() => creditors.id, { onDelete: 'set null' }),
+    amount: numeric('amount', { precision: 14, scale: 2 }),
+    currency: text('currency').notNull().default('GBP'),
+    asOfDate: text('as_of_date'),
+    accountReference: text('account_reference'),
+    references: jsonb('references').$type<DebtReference[]>().notNull().default([]),
+    documentType: text('document_type').notNull(),
+    priority: boolean('priority'),
+    description: text('description'),
+    courtClaimNumber: text('court_claim_number'),
+    deadlines: jsonb('deadlines').$type<DebtDeadline[]>().notNull().default([]),
+    corrections: jsonb('corrections').$type<DebtCorrections>().notNull().default({}),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index('resolved_debts_client_idx').on(table.clientId)],
+);
+
+/**
+ * Two resolved debts that may be one: a partial reference in common, or the same creditor with
+ * nothing to tell them apart. The advisor accepts (merge) or rejects (keep apart, never asked again).
+ * `debtId` is the smaller of the two ids, so each pair is stored once.
+ */
+export const mergeProposals = pgTable(
+  'merge_proposals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    debtId: uuid('debt_id')
+      .notNull()
+      .references(() => resolvedDebts.id, { onDelete: 'cascade' }),
+    otherDebtId: uuid('other_debt_id')
+      .notNull()
+      .references(() => resolvedDebts.id, { onDelete: 'cascade' }),
+    reason: text('reason', { enum: ['partial-reference', 'reference-other-creditor', 'same-creditor-same-amount', 'same-creditor-no-reference'] }).notNull(),
+    status: text('status', { enum: ['open', 'accepted', 'rejected'] }).notNull().default('open'),
+    decidedBy: text('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [index('merge_proposals_client_idx').on(table.clientId), unique('merge_proposals_pair').on(table.debtId, table.otherDebtId)],
 );

@@ -3,6 +3,8 @@ import { assertDocumentAccess } from '../access';
 import type { CurrentUser } from '../auth/session';
 import { AppError, errorCodes, type ErrorBody, type ErrorCode } from '../errors';
 import { moduleLogger } from '../log';
+import { removeDocumentDebts } from '../entities/resolution';
+import { syncClientGraphAfterChange } from '../graph/sync';
 import { scopeOf } from '../rag/indexing';
 import type { Services } from '../services';
 import { sha256 } from '../storage/files';
@@ -136,8 +138,11 @@ export async function deleteDocument(services: Services, documentId: string): Pr
   services.queue.cancel(documentId);
   await services.vectors.deleteDocument(scopeOf(document), documentId);
   await services.graph.removeDocument(documentId);
+  if (document.clientId) await removeDocumentDebts(services.db, { clientId: document.clientId, documentId });
   await deleteDocumentById(services.db, { id: documentId });
   await services.files.remove(documentId);
+  // The graph lost the document above; the debts it shared with other letters now show their remaining balances.
+  if (document.clientId) await syncClientGraphAfterChange(services, document.clientId);
   log.info({ documentId, clientId: document.clientId }, 'document deleted');
 }
 

@@ -1,14 +1,13 @@
 import type { Config } from '../config';
 import type { Db } from '../db/client';
-import { getClientById } from '../db/queries/clients';
-import { replaceDocumentDebts, type NewDebt } from '../db/queries/debts';
 import { deletePages, getDocumentById, savePage, updateDocument, type DocumentRecord } from '../db/queries/documents';
 import { extractEntities } from '../entities/extract';
+import { mentionRows, saveDocumentDebts } from '../entities/resolution';
 import type { ExtractionResult } from '../entities/types';
 import { AppError } from '../errors';
-import { buildDocumentGraph } from '../graph/build';
+import { syncClientGraph } from '../graph/sync';
 import type { GraphStore } from '../graph/types';
-import type { OllamaModels } from '../llm/ollama';
+import type { RoleModels } from '../llm/types';
 import { moduleLogger } from '../log';
 import { indexDocument } from '../rag/indexing';
 import type { FileStore } from '../storage/files';
@@ -24,7 +23,7 @@ export type PipelineDeps = {
   files: FileStore;
   vectors: ChromaVectorStore;
   graph: GraphStore;
-  models: OllamaModels;
+  models: RoleModels;
 };
 
 /**
@@ -95,37 +94,34 @@ async function runPipeline(deps: PipelineDeps, document: DocumentRecord, options
       { textModel: deps.models.text, signal: options.signal },
     );
     warnings.push(...extraction.warnings);
-    await saveDebtsAndGraph(deps, document as DocumentRecord & { clientId: string }, extraction);
+    await saveDebts(deps, document as DocumentRecord & { clientId: string }, extraction);
+    const graphWarning = await updateGraph(deps, document.clientId);
+    if (graphWarning) warnings.push(graphWarning);
   }
 
   await updateDocument(db, { id: documentId, status: 'ready', stage: null, warnings: [...new Set(warnings)] });
 }
 
-async function saveDebtsAndGraph(deps: PipelineDeps, document: DocumentRecord & { clientId: string }, extraction: ExtractionResult): Promise<void> {
-  const rows: NewDebt[] = extraction.debts.map((debt) => ({
-    clientId: document.clientId,
-    documentId: document.id,
-    pageNumber: debt.pageNumber,
-    creditor: debt.creditor,
-    originalCreditor: debt.originalCreditor,
-    collectingAgent: debt.collectingAgent,
-    amount: debt.amount,
-    currency: 'GBP',
-    accountReference: debt.accountReference,
-    documentType: debt.documentType,
-    priority: debt.priority,
-    asOfDate: debt.asOfDate,
-    deadlines: debt.deadlines,
-    description: debt.description,
-    source: extraction.source,
-  }));
-  const saved = await replaceDocumentDebts(deps.db, { documentId: document.id, rows });
-  log.info({ documentId: document.id, debts: saved.length, source: extraction.source }, 'debts saved');
+/** Saves the debts found as the document's mentions and resolves them against the client's other debts. */
+async function saveDebts(deps: PipelineDeps, document: DocumentRecord & { clientId: string }, extraction: ExtractionResult): Promise<void> {
+  const rows = mentionRows({ clientId: document.clientId, documentId: document.id }, extraction);
+  const outcome = await saveDocumentDebts(deps.db, { clientId: document.clientId, documentId: document.id, rows });
+  log.info({ documentId: document.id, debts: outcome.mentions.length, source: extraction.source }, 'debts saved');
+}
 
-  const client = await getClientById(deps.db, { id: document.clientId });
-  if (!client) return;
-  await deps.graph.upsertClient({ id: client.id, name: client.name });
-  await deps.graph.replaceDocumentGraph(buildDocumentGraph({ clientId: client.id, document: { id: document.id, filename: document.filename }, debts: saved }));
+/**
+ * Mirrors the client's debts into the graph store. A graph that cannot be written does not fail the
+ * document, whose debts are saved: the advisor gets a warning, and the next sync of the client
+ * writes its whole graph again.
+ */
+async function updateGraph(deps: PipelineDeps, clientId: string): Promise<string | null> {
+  try {
+    await syncClientGraph(deps, clientId);
+    return null;
+  } catch (error) {
+    log.error({ clientId, store: deps.graph.kind, err: { name: (error as Error).name, code: (error as { code?: string }).code, message: (error as Error).message } }, 'graph update failed');
+    return 'The debts were saved, but the graph could not be updated, so /graph may not show this document yet. It catches up when this client’s next document is processed, or when this one is processed again.';
+  }
 }
 
 function countMethods(pages: ConvertedPage[]): Record<string, number> {

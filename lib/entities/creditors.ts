@@ -174,8 +174,12 @@ function groupMentions(mentions: OrganisationMention[]): Map<string, Organisatio
 
 /** Returns the best printed form of a group: one with a legal form, in mixed case, as long as possible. */
 function displayName(group: OrganisationMention[]): string {
-  const ranked = [...group].sort((a, b) => rankName(b.name) - rankName(a.name));
-  const best = ranked[0].name;
+  return preferredOrganisationName(group.map((mention) => mention.name));
+}
+
+/** Returns the best of several printed forms of one name ("Northmere Bank plc" over "NORTHMERE BANK" and "Northmere"). */
+export function preferredOrganisationName(names: string[]): string {
+  const best = [...names].sort((a, b) => rankName(b) - rankName(a))[0];
   return best === best.toUpperCase() ? titleCase(best) : best;
 }
 

@@ -8,7 +8,8 @@ import type { Deadline, ExtractedDebt, ExtractionResult, PageText } from './type
 /** Words in a line or cell that can hold a name on its own: "Customer Care Team, Brackwater Portfolio Recoveries Ltd". */
 const MAX_NAME_CELL_WORDS = 10;
 
-export type CrossCheck = { ok: true; debts: ExtractedDebt[]; droppedDates: number } | { ok: false; problems: string[] };
+export type CheckedDebt = Omit<ExtractedDebt, 'originalAccountReference' | 'courtClaimNumber' | 'otherReferences'>;
+export type CrossCheck = { ok: true; debts: CheckedDebt[]; droppedDates: number } | { ok: false; problems: string[] };
 
 /**
  * Checks every figure of the model's output against the document. An amount that is zero or not
@@ -41,7 +42,7 @@ export function crossCheckModelOutput(output: ModelOutput, pages: PageText[], ru
 
   let droppedDates = 0;
   const underlying = classifyDocument(text).underlyingType;
-  const debts = output.debts.map((debt, index): ExtractedDebt => {
+  const debts = output.debts.map((debt, index): CheckedDebt => {
     const field = (name: string) => `debts[${index}].${name}`;
     let pageNumber = debt.pageNumber;
     if (!pageNumbers.has(pageNumber)) problems.push(`${field('pageNumber')} is not a page of the document`);

@@ -3,6 +3,7 @@ import type { TextModel } from '../llm/types';
 import { moduleLogger } from '../log';
 import { classifyDocument, priorityOf } from './classify';
 import { crossCheckModelOutput } from './crosscheck';
+import { withLetterReferences } from './debt-references';
 import { buildExtractionMessages } from './prompt';
 import { debtsPriority, extractWithRules } from './rules';
 import { coerceModelOutput, modelOutputJsonSchema, modelOutputSchema } from './schema';
@@ -64,12 +65,13 @@ export async function extractEntities(pages: PageText[], options: { textModel: T
     }
 
     const documentType = parsed.data.documentType;
-    const priority = debtsPriority(checked.debts, priorityOf(documentType, classifyDocument(documentText(pages)).underlyingType));
-    log.debug({ attempt, debts: checked.debts.length, droppedDates: checked.droppedDates }, 'text model output accepted');
+    const debts = withLetterReferences(checked.debts, pages, rules.facts);
+    const priority = debtsPriority(debts, priorityOf(documentType, classifyDocument(documentText(pages)).underlyingType));
+    log.debug({ attempt, debts: debts.length, droppedDates: checked.droppedDates }, 'text model output accepted');
     return {
       documentType,
       priority,
-      debts: checked.debts,
+      debts,
       facts: rules.facts,
       source: 'model',
       warnings: checked.droppedDates > 0 ? [extractionWarnings.datesDropped] : [],

@@ -1,5 +1,6 @@
 import { classifyDocument, incomeTypes } from './classify';
 import { resolveParties } from './creditors';
+import { letterReferences } from './debt-references';
 import { chooseDebtAmount } from './debt-amount';
 import { findAsOfDate, findDeadlines, findLetterDate } from './deadlines';
 import { extractFacts } from './facts';
@@ -44,18 +45,20 @@ function letterDebt(letter: PageText[], facts: Fact[], documentType: DocumentTyp
   if (!amount && (!parties.creditor || documentType === 'other')) return null;
 
   const letterDate = findLetterDate(letter, facts);
+  const accountReference = chooseAccountReference(facts);
   return {
     creditor: parties.creditor,
     originalCreditor: parties.originalCreditor,
     collectingAgent: parties.collectingAgent,
     amount: amount ? amount.fact.value.replace('-', '') : null,
-    accountReference: chooseAccountReference(facts),
+    accountReference,
     documentType,
     priority,
     asOfDate: amount ? findAsOfDate(amount.context, facts, letterDate) : letterDate,
     deadlines: findDeadlines(letter, facts, letterDate),
     description: describeDebt(documentType, amount ? amount.context.rowLabel || amount.context.before || amount.fact.label || '' : ''),
     pageNumber: amount?.fact.pageNumber ?? letter[0].pageNumber,
+    ...letterReferences(facts, accountReference),
   };
 }
 

@@ -87,6 +87,12 @@ export type ExtractedDebt = {
   description: string | null;
   /** Page where the amount is printed. */
   pageNumber: number;
+  /** The account number at the original creditor, for a debt that was sold or assigned. */
+  originalAccountReference: string | null;
+  /** County court claim number, as printed. */
+  courtClaimNumber: string | null;
+  /** Further numbers that identify the debt, such as a masked card number, with their printed labels. */
+  otherReferences: { reference: string; label: string | null }[];
 };
 
 export type ExtractionResult = {

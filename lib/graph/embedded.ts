@@ -1,8 +1,12 @@
-import { and, eq, inArray, notExists, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, notExists, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { graphEdges, graphNodes } from '../db/schema';
-import { nodeIds } from './build';
-import type { DocumentGraph, Graph, GraphNode, GraphQuery, GraphStore } from './types';
+import { compactProperties, nodeIds } from './build';
+import { shapeGraph } from './query';
+import type { ClientGraph, GraphLink, GraphNode, GraphProperties, GraphQuery, GraphResult, GraphStore } from './types';
+
+/** Rows per INSERT, well inside PostgreSQL's 65,535 bound parameters. */
+const BATCH = 1000;
 
 /** The edges a query may see: one client's, a list of clients', or all. An empty list sees none. */
 function edgeScope(query: GraphQuery) {
@@ -11,8 +15,17 @@ function edgeScope(query: GraphQuery) {
   return undefined;
 }
 
-/** Node types listed first survive a node cap, so a capped graph keeps its structure. */
-const typeOrder: Record<string, number> = { Client: 0, Creditor: 1, Debt: 2, Document: 3, CourtClaim: 4, Deadline: 5 };
+function clientNodeScope(query: GraphQuery) {
+  if (query.clientId) return eq(graphNodes.id, nodeIds.client(query.clientId));
+  if (query.clientIds) return query.clientIds.length > 0 ? inArray(graphNodes.id, query.clientIds.map(nodeIds.client)) : sql`false`;
+  return eq(graphNodes.type, 'Client');
+}
+
+function chunks<T>(rows: T[]): T[][] {
+  const batches: T[][] = [];
+  for (let start = 0; start < rows.length; start += BATCH) batches.push(rows.slice(start, start + BATCH));
+  return batches;
+}
 
 /** The default graph store: two tables in the records database. */
 export class EmbeddedGraphStore implements GraphStore {
@@ -32,39 +45,49 @@ export class EmbeddedGraphStore implements GraphStore {
       .onConflictDoUpdate({ target: graphNodes.id, set: { label: client.name, updatedAt: sql`now()` } });
   }
 
-  async replaceDocumentGraph(graph: DocumentGraph): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const store = new EmbeddedGraphStore(tx as unknown as Db);
-      await store.removeDocumentContributions(graph.documentId);
-      for (const node of graph.nodes) {
+  async replaceClientGraph(graph: ClientGraph): Promise<void> {
+    await this.db.transaction(async (transaction) => {
+      const tx = transaction as unknown as Db;
+      const ids = graph.nodes.map((node) => node.id);
+      await tx.delete(graphEdges).where(eq(graphEdges.clientId, graph.clientId));
+      await tx.delete(graphNodes).where(and(eq(graphNodes.clientId, graph.clientId), ids.length > 0 ? notInArray(graphNodes.id, ids) : undefined));
+
+      for (const batch of chunks(graph.nodes)) {
         await tx
           .insert(graphNodes)
-          .values({ id: node.id, clientId: node.clientId, type: node.type, label: node.label, properties: node.properties })
-          .onConflictDoUpdate({ target: graphNodes.id, set: { label: node.label, properties: node.properties, updatedAt: sql`now()` } });
+          .values(batch.map((node) => ({ id: node.id, clientId: node.clientId, type: node.type, label: node.label, properties: compactProperties(node.properties) })))
+          .onConflictDoUpdate({ target: graphNodes.id, set: { label: sql`excluded.label`, properties: sql`excluded.properties`, clientId: sql`excluded.client_id`, updatedAt: sql`now()` } });
       }
-      if (graph.links.length > 0) {
+      for (const batch of chunks(graph.links)) {
         await tx
           .insert(graphEdges)
-          .values(graph.links.map((link) => ({ ...link, properties: link.properties ?? {}, documentId: graph.documentId, clientId: graph.clientId })))
+          .values(batch.map((link) => ({ source: link.source, target: link.target, type: link.type, properties: compactProperties(link.properties ?? {}), clientId: graph.clientId })))
           .onConflictDoNothing();
       }
-      await store.removeOrphanCreditors();
+      await new EmbeddedGraphStore(tx).removeOrphanCreditors();
     });
   }
 
   async removeDocument(documentId: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const store = new EmbeddedGraphStore(tx as unknown as Db);
-      await store.removeDocumentContributions(documentId);
-      await store.removeOrphanCreditors();
+    await this.db.transaction(async (transaction) => {
+      const tx = transaction as unknown as Db;
+      const [document] = await tx.delete(graphNodes).where(eq(graphNodes.id, nodeIds.document(documentId))).returning({ clientId: graphNodes.clientId });
+      if (!document?.clientId) return;
+
+      const mentioned = tx.select({ one: sql`1` }).from(graphEdges).where(and(eq(graphEdges.source, graphNodes.id), eq(graphEdges.type, 'MENTIONED_IN')));
+      await tx.delete(graphNodes).where(and(eq(graphNodes.clientId, document.clientId), eq(graphNodes.type, 'Debt'), notExists(mentioned)));
+      const linked = tx.select({ one: sql`1` }).from(graphEdges).where(eq(graphEdges.target, graphNodes.id));
+      await tx.delete(graphNodes).where(and(eq(graphNodes.clientId, document.clientId), inArray(graphNodes.type, ['Deadline', 'CourtClaim']), notExists(linked)));
+      await new EmbeddedGraphStore(tx).removeOrphanCreditors();
     });
   }
 
   async removeClient(clientId: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
+    await this.db.transaction(async (transaction) => {
+      const tx = transaction as unknown as Db;
       await tx.delete(graphEdges).where(eq(graphEdges.clientId, clientId));
       await tx.delete(graphNodes).where(eq(graphNodes.clientId, clientId));
-      await new EmbeddedGraphStore(tx as unknown as Db).removeOrphanCreditors();
+      await new EmbeddedGraphStore(tx).removeOrphanCreditors();
     });
   }
 
@@ -77,51 +100,28 @@ export class EmbeddedGraphStore implements GraphStore {
     return row.count + edges.count;
   }
 
-  async getGraph(query: GraphQuery): Promise<Graph> {
+  async getGraph(query: GraphQuery): Promise<GraphResult> {
     const edgeRows = await this.db
       .select({ source: graphEdges.source, target: graphEdges.target, type: graphEdges.type, properties: graphEdges.properties })
       .from(graphEdges)
       .where(edgeScope(query));
 
-    const ids = new Set(edgeRows.flatMap((edge) => [edge.source, edge.target]));
-    if (query.clientId) ids.add(nodeIds.client(query.clientId));
-    const nodeRows = ids.size === 0 ? [] : await this.db.select().from(graphNodes).where(inArray(graphNodes.id, [...ids]));
-
-    let nodes: GraphNode[] = nodeRows.map((row) => ({
-      id: row.id,
-      type: row.type as GraphNode['type'],
-      label: row.label,
-      clientId: row.clientId,
-      properties: row.properties as GraphNode['properties'],
-    }));
-    if (query.types && query.types.length > 0) nodes = nodes.filter((node) => query.types!.includes(node.type));
-    if (query.q) {
-      const needle = query.q.toLowerCase();
-      const matches = new Set(nodes.filter((node) => node.label.toLowerCase().includes(needle)).map((node) => node.id));
-      const neighbours = new Set(matches);
-      for (const edge of edgeRows) {
-        if (matches.has(edge.source)) neighbours.add(edge.target);
-        if (matches.has(edge.target)) neighbours.add(edge.source);
-      }
-      nodes = nodes.filter((node) => neighbours.has(node.id));
+    // Subqueries rather than a list of ids, which for a large graph would pass PostgreSQL's limit of bound parameters.
+    const sources = this.db.select({ id: graphEdges.source }).from(graphEdges).where(edgeScope(query));
+    const targets = this.db.select({ id: graphEdges.target }).from(graphEdges).where(edgeScope(query));
+    const nodeRows = await this.db
+      .select()
+      .from(graphNodes)
+      .where(or(clientNodeScope(query), inArray(graphNodes.id, sources), inArray(graphNodes.id, targets)));
+    const nodes = new Map<string, GraphNode>();
+    for (const row of nodeRows) {
+      nodes.set(row.id, { id: row.id, type: row.type as GraphNode['type'], label: row.label, clientId: row.clientId, properties: row.properties as GraphProperties });
     }
-    nodes.sort((a, b) => (typeOrder[a.type] ?? 9) - (typeOrder[b.type] ?? 9) || a.label.localeCompare(b.label));
-    nodes = nodes.slice(0, query.limit);
-
-    const kept = new Set(nodes.map((node) => node.id));
-    const links = edgeRows
-      .filter((edge) => kept.has(edge.source) && kept.has(edge.target))
-      .map((edge) => ({ source: edge.source, target: edge.target, type: edge.type, properties: edge.properties as GraphNode['properties'] }));
-    return { nodes, links };
+    const links = edgeRows.map((edge): GraphLink => ({ source: edge.source, target: edge.target, type: edge.type as GraphLink['type'], properties: edge.properties as GraphProperties }));
+    return shapeGraph(query, { nodes: [...nodes.values()], links });
   }
 
   async close(): Promise<void> {}
-
-  /** Deletes the edges a document produced and the nodes that only it described (its debts, deadlines and itself). */
-  private async removeDocumentContributions(documentId: string): Promise<void> {
-    await this.db.delete(graphEdges).where(eq(graphEdges.documentId, documentId));
-    await this.db.delete(graphNodes).where(sql`${graphNodes.properties}->>'documentId' = ${documentId}`);
-  }
 
   private async removeOrphanCreditors(): Promise<void> {
     const touching = this.db

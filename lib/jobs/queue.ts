@@ -2,20 +2,20 @@ import type { Db } from '../db/client';
 import { claimNextJob, createJob, finishJob, listQueuedJobs, requeueInterruptedJobs } from '../db/queries/jobs';
 import { updateDocument } from '../db/queries/documents';
 import { moduleLogger } from '../log';
+import { INTERRUPTED_TOO_OFTEN_MESSAGE, type JobHandler, type JobQueue, type QueueDepth } from './types';
 
 const log = moduleLogger('jobs.queue');
 
 /** A job that was interrupted this many times (the process stopped while running it) is given up. */
 const MAX_ATTEMPTS = 3;
 
-export type JobHandler = (job: { id: string; documentId: string }, context: { password?: string; signal: AbortSignal }) => Promise<void>;
-
 /**
  * The default job queue: job state is persisted in the records database and jobs run in this process,
  * a few at a time. Jobs left running when the process stopped are queued again at start.
  * Passwords for protected PDFs are held in memory only and never stored.
  */
-export class InProcessQueue {
+export class InProcessQueue implements JobQueue {
+  readonly kind = 'in-process';
   private active = 0;
   private started = false;
   private pumping = false;
@@ -40,7 +40,7 @@ export class InProcessQueue {
         status: 'failed',
         stage: null,
         errorCode: 'internal',
-        errorMessage: 'Processing stopped several times before it could finish. Delete the document and upload it again; if it fails again, report the document id.',
+        errorMessage: INTERRUPTED_TOO_OFTEN_MESSAGE,
       });
     }
     if (requeued > 0 || exhausted.length > 0) log.info({ requeued, exhausted: exhausted.length }, 'interrupted jobs recovered');
@@ -60,9 +60,9 @@ export class InProcessQueue {
     return new Map(queued.map((job, index) => [job.documentId, index + 1]));
   }
 
-  /** Returns how many jobs this process is running now. */
-  runningCount(): number {
-    return this.controllers.size;
+  /** Counts queued jobs in the records database and the jobs this process is running. */
+  async depth(): Promise<QueueDepth> {
+    return { queued: (await listQueuedJobs(this.db)).length, running: this.controllers.size };
   }
 
   /** Cancels the running job of a document, e.g. because the document is being deleted. */

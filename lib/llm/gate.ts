@@ -31,3 +31,43 @@ export function withServerGate<T>(url: string, task: () => Promise<T>): Promise<
 export function gateStats(): Record<string, { active: number; pending: number }> {
   return Object.fromEntries([...gates].map(([url, gate]) => [url, { active: gate.activeCount, pending: gate.pendingCount }]));
 }
+
+/**
+ * Runs a streamed call inside a server's gate and yields its items as they arrive. The slot is held
+ * until the stream ends, so the server's limit covers the whole generation rather than its first item.
+ */
+export async function* streamWithinGate<T>(url: string, produce: () => AsyncIterable<T>): AsyncGenerator<T> {
+  const items: T[] = [];
+  let finished = false;
+  let failure: { error: unknown } | undefined;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    wake?.();
+    wake = undefined;
+  };
+
+  const run = withServerGate(url, async () => {
+    try {
+      for await (const item of produce()) {
+        items.push(item);
+        notify();
+      }
+    } catch (error) {
+      failure = { error };
+    } finally {
+      finished = true;
+      notify();
+    }
+  });
+
+  while (true) {
+    if (items.length > 0) {
+      yield items.shift()!;
+      continue;
+    }
+    if (finished) break;
+    await new Promise<void>((resolve) => (wake = resolve));
+  }
+  await run;
+  if (failure) throw failure.error;
+}

@@ -3,17 +3,12 @@ import type { Config } from '../config';
 import { AppError } from '../errors';
 import { moduleLogger } from '../log';
 import { getMetrics } from '../metrics';
-import { configureGates, withServerGate } from './gate';
+import { embeddingPrefixesFor } from './embedding-prefixes';
+import { configureGates, streamWithinGate, withServerGate } from './gate';
 import { roleSettings, sameModel, type RoleSettings } from './roles';
-import type { CallOptions, ChatMessage, EmbeddingKind, EmbeddingModel, ModelRole, TextModel, VisionModel } from './types';
+import type { CallOptions, ChatMessage, EmbeddingModel, ModelRole, TextModel, VisionModel } from './types';
 
 const log = moduleLogger('llm.ollama');
-
-/** Task prefixes that nomic-embed-text was trained with; other embedders read them as plain text. */
-export const embeddingPrefixes: Record<EmbeddingKind, string> = {
-  document: 'search_document: ',
-  query: 'search_query: ',
-};
 
 /** nomic-embed-text reads at most 2,048 tokens; longer input is truncated by the server. */
 const EMBED_NUM_CTX = 2048;
@@ -66,6 +61,7 @@ export class OllamaModels {
   private readonly timeoutMs: number;
   private readonly pingTimeoutMs: number;
   private readonly numCtx: number;
+  private readonly embedPrefixes: Config['EMBED_PREFIXES'];
   private readonly modelLists = new Map<string, { at: number; names: string[] }>();
 
   constructor(config: Config) {
@@ -73,6 +69,7 @@ export class OllamaModels {
     this.timeoutMs = config.MODEL_TIMEOUT_MS;
     this.pingTimeoutMs = config.MODEL_PING_TIMEOUT_MS;
     this.numCtx = config.TEXT_NUM_CTX;
+    this.embedPrefixes = config.EMBED_PREFIXES;
     configureGates(Object.values(this.roles));
   }
 
@@ -168,70 +165,47 @@ export class OllamaModels {
 
   readonly embedding: EmbeddingModel = {
     embed: async (texts, kind, options) => {
+      const model = await this.resolveModel('embed');
+      const prefix = embeddingPrefixesFor(this.embedPrefixes, model)[kind];
       const vectors: number[][] = [];
       for (let start = 0; start < texts.length; start += EMBED_BATCH_SIZE) {
-        const batch = texts.slice(start, start + EMBED_BATCH_SIZE).map((text) => embeddingPrefixes[kind] + text);
-        const response = await this.call('embed', options?.signal, (client, model) =>
+        const batch = texts.slice(start, start + EMBED_BATCH_SIZE).map((text) => prefix + text);
+        const response = await this.call('embed', options?.signal, (client) =>
           client.embed({ model, input: batch, truncate: true, options: { num_ctx: EMBED_NUM_CTX } }),
         );
         vectors.push(...response.embeddings);
       }
-      return vectors;
+      return { vectors, embedder: `ollama:${model}` };
     },
   };
 
-  /**
-   * Streams a chat answer. The gate slot is held until the stream ends, so the server's concurrency
-   * limit covers the whole generation rather than only its first byte.
-   */
+  /** Streams a chat answer; the server's gate slot is held until the stream ends. */
   private async *streamChat(messages: ChatMessage[], options?: CallOptions): AsyncGenerator<string> {
     const settings = this.roles.text;
     const model = await this.resolveModel('text');
-    const deltas: string[] = [];
-    let finished = false;
-    let failure: unknown;
-    let wake: (() => void) | undefined;
-    const notify = () => {
-      wake?.();
-      wake = undefined;
-    };
+    const timeoutMs = this.timeoutMs;
+    const numCtx = this.numCtx;
 
-    const run = withServerGate(settings.url, async () => {
+    yield* streamWithinGate(settings.url, async function* () {
       const started = Date.now();
       try {
-        const stream = await ollamaClient(settings.url, this.timeoutMs, options?.signal).chat({
+        const stream = await ollamaClient(settings.url, timeoutMs, options?.signal).chat({
           model,
           messages: messages as Message[],
           stream: true,
-          options: { num_ctx: this.numCtx, temperature: 0.2 },
+          options: { num_ctx: numCtx, temperature: 0.2 },
         });
         for await (const part of stream) {
-          if (part.message?.content) {
-            deltas.push(part.message.content);
-            notify();
-          }
+          if (part.message?.content) yield part.message.content;
         }
         getMetrics().observeModelCall('text', 'ollama', (Date.now() - started) / 1000);
       } catch (error) {
-        failure = toModelError(error, settings, model);
-        log.warn({ role: 'text', model, code: (failure as AppError).code }, 'streamed chat failed');
-        getMetrics().observeModelCall('text', 'ollama', (Date.now() - started) / 1000, (failure as AppError).code);
-      } finally {
-        finished = true;
-        notify();
+        const failure = toModelError(error, settings, model);
+        log.warn({ role: 'text', model, code: failure.code }, 'streamed chat failed');
+        getMetrics().observeModelCall('text', 'ollama', (Date.now() - started) / 1000, failure.code);
+        throw failure;
       }
     });
-
-    while (true) {
-      if (deltas.length > 0) {
-        yield deltas.shift()!;
-        continue;
-      }
-      if (finished) break;
-      await new Promise<void>((resolve) => (wake = resolve));
-    }
-    await run;
-    if (failure) throw failure;
   }
 
   /** Starts pulling a model on a role's server and yields Ollama's progress messages. */

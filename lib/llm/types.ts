@@ -23,6 +23,18 @@ export interface VisionModel {
 /** 'document' for chunks being indexed, 'query' for a question; each gets the embedder's task prefix. */
 export type EmbeddingKind = 'document' | 'query';
 
+/**
+ * Vectors and the embedder that made them, e.g. "ollama:nomic-embed-text". Vectors of different
+ * embedders live in different spaces (and often differ in length), so they are never compared.
+ */
+export type Embeddings = { vectors: number[][]; embedder: string };
+
 export interface EmbeddingModel {
-  embed(texts: string[], kind: EmbeddingKind, options?: CallOptions): Promise<number[][]>;
+  embed(texts: string[], kind: EmbeddingKind, options?: CallOptions): Promise<Embeddings>;
 }
+
+/** Who serves a model role. Vision is always Ollama; text and embed may use the others. */
+export type ModelProvider = 'ollama' | 'openai' | 'llamacpp';
+
+/** The model of each role, as domain code uses them. */
+export type RoleModels = { text: TextModel; vision: VisionModel; embedding: EmbeddingModel };

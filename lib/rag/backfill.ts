@@ -33,7 +33,8 @@ export async function embedPendingChunks(services: Services): Promise<number> {
       const embeddings = await services.models.embedding.embed(rows.map((row) => row.text), 'document');
       await services.vectors.upsert(
         scopeOf(document),
-        rows.map((row, index) => ({ id: row.id, embedding: embeddings[index], documentId: document.id, pageNumber: row.pageNumber })),
+        rows.map((row, index) => ({ id: row.id, embedding: embeddings.vectors[index], documentId: document.id, pageNumber: row.pageNumber })),
+        embeddings.embedder,
       );
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

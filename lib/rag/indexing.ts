@@ -48,10 +48,11 @@ export async function indexDocument(
     const embeddings = await deps.embedding.embed(chunks.map((chunk) => chunk.text), 'document', options);
     await deps.vectors.upsert(
       scope,
-      chunks.map((chunk, index) => ({ id: chunk.id, embedding: embeddings[index], documentId: chunk.documentId, pageNumber: chunk.pageNumber })),
+      chunks.map((chunk, index) => ({ id: chunk.id, embedding: embeddings.vectors[index], documentId: chunk.documentId, pageNumber: chunk.pageNumber })),
+      embeddings.embedder,
     );
     await markChunksEmbedded(deps.db, { ids: chunks.map((chunk) => chunk.id) });
-    log.info({ documentId: document.id, collection: collectionName(scope), chunks: chunks.length }, 'document indexed');
+    log.info({ documentId: document.id, collection: collectionName(scope, embeddings.embedder), chunks: chunks.length }, 'document indexed');
     return { chunkCount: chunks.length, embedded: true };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;

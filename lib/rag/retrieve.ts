@@ -48,8 +48,10 @@ export async function retrievePassages(
   const rankings: string[][] = [];
 
   try {
-    const [queryEmbedding] = await deps.embedding.embed([question], 'query', { signal: options.signal });
-    const matches = await deps.vectors.query(scope, queryEmbedding, CANDIDATES);
+    const query = await deps.embedding.embed([question], 'query', { signal: options.signal });
+    // NOTE: documents embedded by another embedder (say, before a switch from Ollama to llama.cpp)
+    // sit in that embedder's collection, so only full-text search finds them until they are re-indexed.
+    const matches = await deps.vectors.query(scope, query.vectors[0], CANDIDATES, query.embedder);
     rankings.push(matches.map((match) => match.id));
     methods.push('vector');
   } catch (error) {

@@ -14,7 +14,7 @@ export async function startChroma(options) {
   const port = options.port ?? (await freePort());
   fs.mkdirSync(options.dataDir, { recursive: true });
   const cli = path.resolve('node_modules/chromadb/dist/cli.mjs');
-  if (!fs.existsSync(cli)) throw new Error('The chromadb package is not installed: run "npm ci" first.');
+  if (!fs.existsSync(cli)) throw new Error('The chromadb package is not installed: run "npm install" first.');
   const child = spawn(process.execPath, [cli, 'run', '--path', options.dataDir, '--host', '127.0.0.1', '--port', String(port)], {
     stdio: options.log === 'inherit' ? ['ignore', 'inherit', 'inherit'] : 'ignore',
   });

@@ -38,11 +38,16 @@ function newestMtime(paths) {
   return newest;
 }
 
-/** Installs the locked dependencies when node_modules is missing or older than package-lock.json. */
+/**
+ * Installs the locked dependencies when node_modules is missing or older than package-lock.json.
+ * `npm install` rather than `npm ci`: node-llama-cpp lists optional binaries for every platform, and a
+ * registry that lacks some of them (such as a mirror carrying Linux packages only) leaves them out of
+ * the lock file, which `npm ci` then rejects as out of sync. `npm install` keeps the locked versions.
+ */
 export function ensureDependencies() {
   const marker = 'node_modules/.package-lock.json';
   if (fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= fs.statSync('package-lock.json').mtimeMs) return;
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
 /** Builds the production app when there is no build or the sources changed since the last one. */

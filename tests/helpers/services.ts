@@ -4,10 +4,17 @@ import { inject } from 'vitest';
  * Returns the URL of a service started by the global setup, or undefined with the reason when it is
  * missing; under CI the global setup fails instead, so tests never skip there.
  */
-export function serviceUrl(name: 'Chroma' | 'PostgreSQL'): { url?: string; reason?: string } {
-  const url = name === 'Chroma' ? inject('chromaUrl') : inject('postgresUrl');
+export function serviceUrl(name: 'Chroma' | 'PostgreSQL' | 'Neo4j' | 'Redis'): { url?: string; reason?: string } {
+  const url = { Chroma: inject('chromaUrl'), PostgreSQL: inject('postgresUrl'), Neo4j: inject('neo4jUrl'), Redis: inject('redisUrl') }[name];
   if (url) return { url };
   return { reason: `${name} is not available here (${inject('missingServices')[name] ?? 'not started'}); the test is skipped outside CI` };
+}
+
+/** Returns the Neo4j server of this run as app settings, or the reason it is missing. */
+export function neo4jSettings(): { env?: { NEO4J_URI: string; NEO4J_USER: string; NEO4J_PASSWORD: string }; reason?: string } {
+  const { url, reason } = serviceUrl('Neo4j');
+  if (!url) return { reason };
+  return { env: { NEO4J_URI: url, NEO4J_USER: inject('neo4jUser'), NEO4J_PASSWORD: inject('neo4jPassword') } };
 }
 
 /** A URL on which nothing listens, for model servers that must be unreachable. */

@@ -1,29 +1,14 @@
-import { z } from 'zod';
-import { assertClientAccess, visibleClientIds } from '@/lib/access';
-import { graphNodeTypes } from '@/lib/graph/types';
-import { parseParams, route } from '@/lib/http';
+import { route, parseParams } from '@/lib/http';
+import { graphQuerySchema, scopedGraphQuery } from './query';
 
-const graphQuery = z.object({
-  clientId: z.uuid({ error: 'must be a client id (a UUID)' }).optional(),
-  types: z
-    .string()
-    .optional()
-    .transform((value) => (value ? value.split(',').map((type) => type.trim()).filter(Boolean) : undefined))
-    .pipe(z.array(z.enum(graphNodeTypes)).optional()),
-  q: z.string().trim().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(5000).default(500),
-});
-
-/** One client's graph, or the graphs of every client the user may see. */
+/**
+ * Returns one client's graph, or the graph of every client the user may see, filtered and capped:
+ * `{ nodes, links, truncated, total }`, the most connected nodes first.
+ */
 export const GET = route('user', async ({ request, services, user, audit }) => {
-  const query = parseParams(Object.fromEntries(new URL(request.url).searchParams), graphQuery);
-  let clientIds: string[] | undefined;
-  if (query.clientId) await assertClientAccess(services.db, user, query.clientId);
-  else {
-    const visible = await visibleClientIds(services.db, user);
-    clientIds = visible === 'all' ? undefined : visible;
-  }
-  const graph = await services.graph.getGraph({ ...query, clientIds, q: query.q || undefined });
-  await audit({ action: 'view', targetType: 'graph', targetId: query.clientId ?? null, clientId: query.clientId ?? null, details: { nodes: graph.nodes.length } });
+  const filters = parseParams(Object.fromEntries(new URL(request.url).searchParams), graphQuerySchema);
+  const query = await scopedGraphQuery(services.db, user, filters);
+  const graph = await services.graph.getGraph(query);
+  await audit({ action: 'view', targetType: 'graph', targetId: filters.clientId ?? null, clientId: filters.clientId ?? null, details: { nodes: graph.nodes.length, truncated: graph.truncated } });
   return Response.json(graph);
 });

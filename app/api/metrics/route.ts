@@ -1,5 +1,4 @@
 import { AppError } from '@/lib/errors';
-import { listQueuedJobs } from '@/lib/db/queries/jobs';
 import { route } from '@/lib/http';
 import { getMetrics } from '@/lib/metrics';
 
@@ -13,7 +12,6 @@ export const GET = route('public', async ({ request, services }) => {
   if (request.headers.get('authorization') !== `Bearer ${token}`) throw new AppError('unauthenticated', 'Send the metrics token as "Authorization: Bearer <METRICS_TOKEN>".');
 
   const metrics = getMetrics();
-  metrics.queueDepth.set({ state: 'queued' }, (await listQueuedJobs(services.db)).length);
-  metrics.queueDepth.set({ state: 'running' }, services.queue.runningCount());
+  await metrics.observeQueueDepth(services.queue);
   return new Response(await metrics.registry.metrics(), { headers: { 'content-type': metrics.registry.contentType } });
 });

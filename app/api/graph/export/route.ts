@@ -1,0 +1,16 @@
+import { graphToCsv } from '@/lib/graph/export';
+import { parseParams, route } from '@/lib/http';
+import { graphExportSchema, scopedGraphQuery } from '../query';
+
+/** Downloads the graph with the same filters as GET /api/graph, as JSON or as one CSV of nodes and links. */
+export const GET = route('user', async ({ request, services, user, audit }) => {
+  const { format, ...filters } = parseParams(Object.fromEntries(new URL(request.url).searchParams), graphExportSchema);
+  const query = await scopedGraphQuery(services.db, user, filters);
+  const graph = await services.graph.getGraph(query);
+  await audit({ action: 'export', targetType: 'graph', targetId: filters.clientId ?? null, clientId: filters.clientId ?? null, details: { format, nodes: graph.nodes.length, links: graph.links.length } });
+
+  const name = `graph-${new Date().toISOString().slice(0, 10)}.${format}`;
+  const headers = { 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' };
+  if (format === 'csv') return new Response(graphToCsv(graph), { headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' } });
+  return new Response(JSON.stringify({ ...graph, exportedAt: new Date().toISOString() }), { headers: { ...headers, 'content-type': 'application/json; charset=utf-8' } });
+});

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import type { Db } from '../db/client';
+import { clientCreditorKeys, resolveCreditor } from '../db/queries/creditors';
+import { decideMergeProposal, getMergeProposal, getResolvedDebt, lockClientForResolution, mergeResolvedDebts, setCorrections, type ResolvedDebtRecord } from '../db/queries/resolved-debts';
+import type { DebtCorrections } from '../db/schema';
+import { AppError } from '../errors';
+import { moduleLogger } from '../log';
+import { normaliseAmount } from './amounts';
+import { correctionKeys, debtFields, type DebtField } from './debt-views';
+import { documentTypes } from './types';
+
+const log = moduleLogger('entities.decisions');
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date, YYYY-MM-DD');
+const organisation = z.string().trim().min(1).max(200).nullable();
+
+/**
+ * A correction of a resolved debt: new values for some fields, and fields to lock (keep their
+ * current value whatever later letters print) or unlock (follow the letters again). A corrected field
+ * is locked.
+ */
+export const debtCorrectionSchema = z
+  .object({
+    amount: z.string().trim().regex(/^\d{1,12}(?:\.\d{1,2})?$/, 'must be pounds as digits, e.g. "1234.56"').nullable(),
+    priority: z.boolean().nullable(),
+    creditor: organisation,
+    originalCreditor: organisation,
+    accountReference: z.string().trim().min(1).max(80).nullable(),
+    documentType: z.enum(documentTypes),
+    asOfDate: isoDate.nullable(),
+    description: z.string().trim().max(300).nullable(),
+    lock: z.array(z.enum(debtFields)).max(debtFields.length),
+    unlock: z.array(z.enum(debtFields)).max(debtFields.length),
+  })
+  .partial()
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, { message: 'name at least one field to correct, lock or unlock' })
+  .refine((body) => !(body.unlock ?? []).some((field) => field in body), { message: 'a field cannot be corrected and unlocked at once' });
+
+export type DebtCorrection = z.infer<typeof debtCorrectionSchema>;
+
+/** Applies an advisor's correction to a resolved debt and returns the fields it changed. */
+export async function correctDebt(db: Db, { clientId, debtId, correction }: { clientId: string; debtId: string; correction: DebtCorrection }): Promise<DebtField[]> {
+  return db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    await lockClientForResolution(tx, clientId);
+    const record = await getResolvedDebt(tx, { clientId, id: debtId });
+    if (!record) throw new AppError('not_found', `Debt ${debtId} was not found for this client. It may have been merged into another debt or removed with its document.`);
+
+    const corrections: DebtCorrections = { ...record.corrections };
+    const write = corrections as Record<string, unknown>;
+    for (const field of correction.unlock ?? []) delete write[correctionKeys[field]];
+    for (const field of correction.lock ?? []) if (!(correctionKeys[field] in corrections)) write[correctionKeys[field]] = derivedValue(record, field);
+
+    const known = await clientCreditorKeys(tx, clientId);
+    for (const field of debtFields) {
+      if (!(field in correction)) continue;
+      const value = correction[field];
+      if (field === 'creditor' || field === 'originalCreditor') write[correctionKeys[field]] = await resolveCreditor(tx, { name: value as string | null, clientId, known });
+      else if (field === 'amount') write.amount = value === null ? null : normaliseAmount(value as string);
+      else write[correctionKeys[field]] = value;
+    }
+
+    await setCorrections(tx, { id: debtId, corrections });
+    const changed = debtFields.filter((field) => field in correction || correction.lock?.includes(field) || correction.unlock?.includes(field));
+    log.info({ clientId, debtId, fields: changed }, 'debt corrected');
+    return changed;
+  });
+}
+
+function derivedValue(record: ResolvedDebtRecord, field: DebtField): unknown {
+  const values: Record<DebtField, unknown> = {
+    amount: record.amount,
+    priority: record.priority,
+    creditor: record.creditorId,
+    originalCreditor: record.originalCreditorId,
+    accountReference: record.accountReference,
+    documentType: record.documentType,
+    asOfDate: record.asOfDate,
+    description: record.description,
+  };
+  return values[field];
+}
+
+/** Merges the two debts of an open proposal into the older one and returns its id. */
+export async function acceptMergeProposal(db: Db, { clientId, proposalId, userId }: { clientId: string; proposalId: string; userId: string }): Promise<string> {
+  return db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    await lockClientForResolution(tx, clientId);
+    const proposal = await openProposal(tx, clientId, proposalId);
+    const first = await getResolvedDebt(tx, { clientId, id: proposal.debtId });
+    const second = await getResolvedDebt(tx, { clientId, id: proposal.otherDebtId });
+    const [target, source] = first!.createdAt <= second!.createdAt ? [first!, second!] : [second!, first!];
+
+    await decideMergeProposal(tx, { id: proposalId, status: 'accepted', userId });
+    await mergeResolvedDebts(tx, { targetId: target.id, sourceId: source.id });
+    log.info({ clientId, proposalId, debtId: target.id, mergedDebtId: source.id }, 'merge proposal accepted');
+    return target.id;
+  });
+}
+
+/** Keeps the two debts of an open proposal apart; they are not proposed again. */
+export async function rejectMergeProposal(db: Db, { clientId, proposalId, userId }: { clientId: string; proposalId: string; userId: string }): Promise<void> {
+  await db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    await lockClientForResolution(tx, clientId);
+    await openProposal(tx, clientId, proposalId);
+    await decideMergeProposal(tx, { id: proposalId, status: 'rejected', userId });
+    log.info({ clientId, proposalId }, 'merge proposal rejected');
+  });
+}
+
+async function openProposal(db: Db, clientId: string, proposalId: string) {
+  const proposal = await getMergeProposal(db, { clientId, id: proposalId });
+  if (!proposal) throw new AppError('not_found', `Merge proposal ${proposalId} was not found for this client. The debts may have been merged or removed since.`);
+  if (proposal.status !== 'open') throw new AppError('conflict', `Merge proposal ${proposalId} was already ${proposal.status}. Reload the proposals to see the current ones.`);
+  return proposal;
+}

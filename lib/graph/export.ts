@@ -1,0 +1,31 @@
+import type { GraphResult, GraphValue } from './types';
+
+const CSV_COLUMNS = ['record', 'id', 'type', 'label', 'client_id', 'source', 'target', 'amount', 'priority', 'account_reference', 'as_of_date', 'pages', 'properties'] as const;
+
+/**
+ * Writes a graph as one CSV with a `record` column (node or link), for spreadsheets. Cells that a
+ * spreadsheet would run as a formula (starting with =, +, -, @ or a control character) are prefixed
+ * with an apostrophe, because labels come from uploaded letters.
+ */
+export function graphToCsv(graph: GraphResult): string {
+  const rows: string[][] = [[...CSV_COLUMNS]];
+  for (const node of graph.nodes) {
+    const { amount, priority, accountReference, asOfDate, ...rest } = node.properties;
+    rows.push(['node', node.id, node.type, node.label, node.clientId ?? '', '', '', cell(amount), cell(priority), cell(accountReference), cell(asOfDate), '', JSON.stringify(rest)]);
+  }
+  for (const link of graph.links) {
+    const { amount, priority, pages, ...rest } = link.properties ?? {};
+    rows.push(['link', '', link.type, '', '', link.source, link.target, cell(amount), cell(priority), '', '', Array.isArray(pages) ? pages.join(' ') : '', JSON.stringify(rest)]);
+  }
+  return `${rows.map((row) => row.map(escapeCsv).join(',')).join('\r\n')}\r\n`;
+}
+
+function cell(value: GraphValue | undefined): string {
+  if (value === undefined || value === null) return '';
+  return Array.isArray(value) ? value.join(' ') : String(value);
+}
+
+function escapeCsv(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
