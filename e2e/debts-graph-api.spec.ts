@@ -1,22 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { createClientByApi, fakeModelServer, sample } from './support/fakes';
+import { expect, test } from '@playwright/test';
+import { createClientByApi, fakeModelServer, sample, uploadPdfsInOrder } from './support/fakes';
 
 const resolutionLetters = path.resolve(import.meta.dirname, '../tests/fixtures/resolution');
-
-/** Uploads PDFs one at a time, in order, and waits until each is processed. */
-async function uploadInOrder(request: APIRequestContext, clientId: string, files: string[]): Promise<string[]> {
-  const ids: string[] = [];
-  for (const file of files) {
-    const response = await request.post(`/api/clients/${clientId}/documents`, { multipart: { file: { name: path.basename(file), mimeType: 'application/pdf', buffer: fs.readFileSync(file) } } });
-    expect(response.status()).toBe(202);
-    const [id] = (await response.json()).ids as string[];
-    expect(await (await request.get(`/api/documents/${id}/events`)).text()).toContain('"status":"ready"');
-    ids.push(id);
-  }
-  return ids;
-}
 
 test.beforeEach(async ({ request }) => {
   await fakeModelServer(request, 'text').reset();
@@ -25,7 +11,7 @@ test.beforeEach(async ({ request }) => {
 
 test('sold-on card is one debt over HTTP', async ({ request }) => {
   const clientId = await createClientByApi(request, 'API Resolution Client');
-  const [, , soldOn] = await uploadInOrder(request, clientId, ['09_credit_card_statement', '07_default_notice_cca', '08_debt_collection_sold_on'].map((name) => sample(`synthetic/${name}.pdf`)));
+  const [, , soldOn] = await uploadPdfsInOrder(request, clientId, ['09_credit_card_statement', '07_default_notice_cca', '08_debt_collection_sold_on'].map((name) => sample(`synthetic/${name}.pdf`)));
 
   const body = await (await request.get(`/api/clients/${clientId}/debts`)).json();
   expect(body.debts).toHaveLength(1);
@@ -73,7 +59,7 @@ test('sold-on card is one debt over HTTP', async ({ request }) => {
 
 test('merge proposal accepted over HTTP', async ({ request }) => {
   const clientId = await createClientByApi(request, 'API Proposal Client');
-  await uploadInOrder(request, clientId, ['northmere-card-statement', 'northmere-card-reminder', 'northmere-loan-arrears'].map((name) => path.join(resolutionLetters, `${name}.pdf`)));
+  await uploadPdfsInOrder(request, clientId, ['northmere-card-statement', 'northmere-card-reminder', 'northmere-loan-arrears'].map((name) => path.join(resolutionLetters, `${name}.pdf`)));
 
   expect((await (await request.get(`/api/clients/${clientId}/debts`)).json()).debts).toHaveLength(3);
   const { proposals } = await (await request.get(`/api/clients/${clientId}/merge-proposals`)).json();

@@ -3,12 +3,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { Suspense, useId } from 'react';
+import { ClientPicker } from '@/components/clients/ClientPicker';
 import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { ErrorMessage } from '@/components/ui/ErrorMessage';
 import { Field, Select, TextInput } from '@/components/ui/Field';
 import { Loading } from '@/components/ui/Loading';
-import { fetchAccounts, fetchAudit, fetchClients, queryKeys, type AuditQuery } from '@/lib/client/queries';
+import { fetchAccounts, fetchAudit, queryKeys, type AuditQuery } from '@/lib/client/queries';
 import { actionLabels, shortId } from './auditLabels';
 import { AuditTable } from './AuditTable';
 
@@ -159,7 +160,6 @@ function AuditFilterForm({ filters, onChange }: { filters: AuditFilters; onChang
   const fromId = useId();
   const toId = useId();
   const accounts = useQuery({ queryKey: queryKeys.accounts, queryFn: fetchAccounts });
-  const clients = useQuery({ queryKey: queryKeys.clients, queryFn: fetchClients });
 
   return (
     <div className="space-y-3">
@@ -185,14 +185,7 @@ function AuditFilterForm({ filters, onChange }: { filters: AuditFilters; onChang
           </Select>
         </Field>
         <Field id={clientId} label="Client">
-          <Select id={clientId} value={filters.clientId} onChange={(event) => onChange({ clientId: event.target.value })} data-testid="audit-filter-client">
-            <option value="">Any client</option>
-            {clients.data?.clients.map((client) => (
-              <option key={client.id} value={client.id}>
-                {client.name}
-              </option>
-            ))}
-          </Select>
+          <ClientPicker id={clientId} value={filters.clientId} onChange={(id) => onChange({ clientId: id })} emptyLabel="Any client" errorTitle="The clients to filter by could not be loaded." data-testid="audit-filter-client" />
         </Field>
         <Field id={fromId} label="From">
           <TextInput id={fromId} type="date" value={filters.from} max={filters.to || undefined} onChange={(event) => onChange({ from: event.target.value })} data-testid="audit-filter-from" />
@@ -201,9 +194,7 @@ function AuditFilterForm({ filters, onChange }: { filters: AuditFilters; onChang
           <TextInput id={toId} type="date" value={filters.to} min={filters.from || undefined} onChange={(event) => onChange({ to: event.target.value })} data-testid="audit-filter-to" />
         </Field>
       </div>
-      {(accounts.isError || clients.isError) && (
-        <ErrorMessage error={accounts.error ?? clients.error} title="The list of users or clients to filter by could not be loaded." />
-      )}
+      {accounts.isError && <ErrorMessage error={accounts.error} title="The users to filter by could not be loaded." />}
     </div>
   );
 }

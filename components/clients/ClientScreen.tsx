@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { AskPanel } from '@/components/answers/AskPanel';
 import { useCurrentUser } from '@/components/auth/CurrentUser';
 import { DebtTable } from '@/components/debts/DebtTable';
+import { MergeProposals } from '@/components/debts/MergeProposals';
 import { DocumentList } from '@/components/documents/DocumentList';
 import { RecordLoadError } from '@/components/RecordUnavailable';
 import { UploadZone } from '@/components/documents/UploadZone';
@@ -82,7 +83,8 @@ export function ClientScreen({ clientId }: { clientId: string }) {
         <UploadLinks clientId={clientId} clientName={name} />
       </Card>
 
-      <Card id="debts" title="Debts" description="Found in the documents. Each figure links to the page it was read from, so you can check it.">
+      <Card id="debts" title="Debts" description="Found in the documents, each debt once however many letters mention it. Each figure links to the page it was read from, so you can check it; open a debt to see its balances over time and to correct it.">
+        <MergeProposals clientId={clientId} />
         <DebtTable clientId={clientId} />
       </Card>
 

@@ -2,32 +2,23 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { Badge } from '@/components/ui/Badge';
+import { Fragment, useState } from 'react';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { ErrorMessage } from '@/components/ui/ErrorMessage';
 import { Loading } from '@/components/ui/Loading';
-import { documentTypeLabel, formatDate, formatMoney, formatPence, plural, toPence } from '@/lib/client/format';
+import { documentTypeLabel, formatDate, formatMoney, plural } from '@/lib/client/format';
 import { fetchDebts, queryKeys } from '@/lib/client/queries';
-import type { Debt } from '@/lib/client/types';
+import type { Debt, DebtField, DebtTotals } from '@/lib/client/types';
+import { DebtDetails } from './DebtDetails';
+import { LockedMark } from './LockedMark';
+import { PriorityBadge } from './PriorityBadge';
 
-/** Sums the amounts of each group: priority, non-priority and debts not yet classified. */
-function totals(debts: Debt[]) {
-  const sum = (rows: Debt[]) => rows.reduce((pence, debt) => pence + toPence(debt.amount), 0);
-  return {
-    priority: sum(debts.filter((debt) => debt.priority === true)),
-    nonPriority: sum(debts.filter((debt) => debt.priority === false)),
-    unclassified: debts.filter((debt) => debt.priority === null),
-  };
-}
+const COLUMN_COUNT = 8;
 
-export function PriorityBadge({ priority }: { priority: boolean | null }) {
-  if (priority === true) return <Badge tone="priority">Priority</Badge>;
-  if (priority === false) return <Badge tone="neutral">Non-priority</Badge>;
-  return <Badge tone="warning">Not classified</Badge>;
-}
-
+/** Lists the client's debts, one row per debt however many letters mention it, with totals and each debt's history and corrections. */
 export function DebtTable({ clientId }: { clientId: string }) {
   const debts = useQuery({ queryKey: queryKeys.debts(clientId), queryFn: () => fetchDebts(clientId) });
+  const [openIds, setOpenIds] = useState<Set<string>>(new Set());
 
   if (debts.isPending) return <Loading label="Loading debts…" />;
   if (debts.isError) return <ErrorMessage error={debts.error} title="The debts could not be loaded." onRetry={() => void debts.refetch()} />;
@@ -40,41 +31,69 @@ export function DebtTable({ clientId }: { clientId: string }) {
     );
   }
 
-  const sums = totals(rows);
+  function toggle(id: string) {
+    setOpenIds((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }
+
   return (
     <div>
-      <dl className="mb-4 grid gap-3 sm:grid-cols-3" data-testid="debt-totals">
-        <Total label="Priority debts" value={formatPence(sums.priority)} testId="debt-total-priority" tone="text-red-800" />
-        <Total label="Non-priority debts" value={formatPence(sums.nonPriority)} testId="debt-total-non-priority" tone="text-slate-900" />
-        <Total label="Debts found" value={plural(rows.length, 'debt')} testId="debt-count" tone="text-slate-900" />
-      </dl>
-      {sums.unclassified.length > 0 && (
-        <p className="mb-3 text-sm text-amber-900">
-          {plural(sums.unclassified.length, 'debt')} could not be classified as priority or non-priority and {sums.unclassified.length === 1 ? 'is' : 'are'} left out of both totals. Check the document.
-        </p>
-      )}
+      <Totals totals={debts.data.totals} />
       <div className="overflow-x-auto">
-        <table className="w-full min-w-[56rem] border-collapse text-left text-sm" data-testid="debts-table">
-          <caption className="sr-only">Debts found in this client&apos;s documents, with the page each was read from</caption>
+        <table className="w-full min-w-[60rem] border-collapse text-left text-sm" data-testid="debts-table">
+          <caption className="sr-only">Debts found in this client&apos;s documents, each counted once, with the page of its latest balance</caption>
           <thead>
             <tr className="border-b border-slate-300 text-xs uppercase tracking-wide text-slate-600">
               <th scope="col" className="py-2 pr-3 font-semibold">Creditor</th>
-              <th scope="col" className="py-2 pr-3 text-right font-semibold">Amount</th>
+              <th scope="col" className="py-2 pr-3 text-right font-semibold">Latest balance</th>
               <th scope="col" className="py-2 pr-3 font-semibold">Account or reference</th>
               <th scope="col" className="py-2 pr-3 font-semibold">Type</th>
               <th scope="col" className="py-2 pr-3 font-semibold">As of</th>
               <th scope="col" className="py-2 pr-3 font-semibold">Deadlines</th>
-              <th scope="col" className="py-2 font-semibold">Found in</th>
+              <th scope="col" className="py-2 pr-3 font-semibold">Found in</th>
+              <th scope="col" className="py-2 font-semibold">
+                <span className="sr-only">Details</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((debt) => (
-              <DebtRow key={debt.id} debt={debt} />
+              <Fragment key={debt.id}>
+                <DebtRow debt={debt} open={openIds.has(debt.id)} onToggle={() => toggle(debt.id)} />
+                {openIds.has(debt.id) && (
+                  <tr className="border-b border-slate-200 bg-slate-50/60" data-testid="debt-details-row">
+                    <td colSpan={COLUMN_COUNT} id={`debt-details-${debt.id}`} className="px-3 py-4">
+                      <DebtDetails debt={debt} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             ))}
           </tbody>
         </table>
       </div>
     </div>
+  );
+}
+
+function Totals({ totals }: { totals: DebtTotals }) {
+  return (
+    <>
+      <dl className="mb-4 grid gap-3 sm:grid-cols-3" data-testid="debt-totals">
+        <Total label="Priority debts" value={formatMoney(totals.priority)} testId="debt-total-priority" tone="text-red-800" />
+        <Total label="Non-priority debts" value={formatMoney(totals.nonPriority)} testId="debt-total-non-priority" tone="text-slate-900" />
+        <Total label="Debts found" value={plural(totals.count, 'debt')} testId="debt-count" tone="text-slate-900" />
+      </dl>
+      {totals.unclassifiedCount > 0 && (
+        <p className="mb-3 text-sm text-amber-900" data-testid="debt-unclassified-note">
+          {plural(totals.unclassifiedCount, 'debt')} {totals.unclassifiedCount === 1 ? 'has' : 'have'} no priority yet and {totals.unclassifiedCount === 1 ? 'is' : 'are'} left out of both totals. Open the debt&apos;s details to set its priority.
+        </p>
+      )}
+    </>
   );
 }
 
@@ -89,27 +108,52 @@ function Total({ label, value, testId, tone }: { label: string; value: string; t
   );
 }
 
-function DebtRow({ debt }: { debt: Debt }) {
+function DebtRow({ debt, open, onToggle }: { debt: Debt; open: boolean; onToggle: () => void }) {
+  const locked = (field: DebtField) => debt.lockedFields.includes(field);
+  const otherLetters = new Set(debt.mentions.map((mention) => mention.documentId)).size - 1;
+
   return (
     <tr className="border-b border-slate-200 align-top" data-testid="debt-row" data-debt-id={debt.id} data-priority={String(debt.priority)}>
       <td className="py-2 pr-3">
-        <div className="font-medium text-slate-900" data-testid="debt-creditor">
-          {debt.creditor ?? 'Unknown creditor'}
+        <div className="font-medium text-slate-900">
+          <span data-testid="debt-creditor">{debt.creditor ?? 'Unknown creditor'}</span>
+          {locked('creditor') && <LockedMark field="creditor" />}
         </div>
+        {debt.creditorAliases.length > 0 && (
+          <div className="text-xs text-slate-600" data-testid="debt-aliases">
+            Also written as {debt.creditorAliases.join(', ')}
+          </div>
+        )}
         {debt.originalCreditor && <div className="text-xs text-slate-600">Original creditor: {debt.originalCreditor}</div>}
         {debt.collectingAgent && <div className="text-xs text-slate-600">Collecting agent: {debt.collectingAgent}</div>}
-        <div className="mt-1">
+        <div className="mt-1 flex items-center">
           <PriorityBadge priority={debt.priority} />
+          {locked('priority') && <LockedMark field="priority" />}
         </div>
       </td>
-      <td className="py-2 pr-3 text-right font-medium tabular-nums" data-testid="debt-amount">
-        {formatMoney(debt.amount)}
+      <td className="py-2 pr-3 text-right tabular-nums">
+        <span className="font-medium" data-testid="debt-amount">
+          {formatMoney(debt.amount)}
+        </span>
+        {locked('amount') && <LockedMark field="amount" />}
+        {debt.balanceHistory.length > 1 && (
+          <div className="text-xs text-slate-600" data-testid="debt-balance-count">
+            {plural(debt.balanceHistory.length, 'balance')} in the letters
+          </div>
+        )}
       </td>
-      <td className="py-2 pr-3 font-mono text-xs" data-testid="debt-reference">
-        {debt.accountReference ?? '—'}
+      <td className="py-2 pr-3 font-mono text-xs">
+        <span data-testid="debt-reference">{debt.accountReference ?? '—'}</span>
+        {locked('accountReference') && <LockedMark field="accountReference" />}
       </td>
-      <td className="py-2 pr-3">{documentTypeLabel(debt.documentType)}</td>
-      <td className="py-2 pr-3 whitespace-nowrap">{formatDate(debt.asOfDate)}</td>
+      <td className="py-2 pr-3">
+        {documentTypeLabel(debt.documentType)}
+        {locked('documentType') && <LockedMark field="documentType" />}
+      </td>
+      <td className="py-2 pr-3 whitespace-nowrap">
+        {formatDate(debt.asOfDate)}
+        {locked('asOfDate') && <LockedMark field="asOfDate" />}
+      </td>
       <td className="py-2 pr-3">
         {debt.deadlines.length === 0 ? (
           '—'
@@ -123,10 +167,23 @@ function DebtRow({ debt }: { debt: Debt }) {
           </ul>
         )}
       </td>
-      <td className="py-2">
+      <td className="py-2 pr-3">
         <Link href={`/documents/${debt.documentId}#page-${debt.pageNumber}`} className="underline-offset-2 hover:underline" data-testid="debt-source-link">
           {debt.documentName}, page {debt.pageNumber}
         </Link>
+        {otherLetters > 0 && <div className="text-xs text-slate-600">and {plural(otherLetters, 'other letter')}</div>}
+      </td>
+      <td className="py-2 text-right">
+        <button
+          type="button"
+          onClick={onToggle}
+          aria-expanded={open}
+          aria-controls={open ? `debt-details-${debt.id}` : undefined}
+          className="whitespace-nowrap rounded px-2 py-1 text-sm font-medium text-teal-800 hover:bg-teal-50"
+          data-testid="debt-toggle"
+        >
+          {open ? 'Hide details' : 'Details and corrections'}
+        </button>
       </td>
     </tr>
   );

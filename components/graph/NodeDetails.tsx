@@ -1,9 +1,14 @@
 import Link from 'next/link';
+import { useMemo, useState } from 'react';
 import { Badge } from '@/components/ui/Badge';
 import { Button } from '@/components/ui/Button';
-import { documentTypeLabel, formatDate, formatMoney } from '@/lib/client/format';
-import type { Graph, GraphNode } from '@/lib/client/types';
+import { documentTypeLabel, formatDate, formatMoney, plural } from '@/lib/client/format';
+import { sourceLinks, type GraphView } from '@/lib/client/graph-view';
+import type { GraphNode } from '@/lib/client/types';
 import { colourOf, linkTypeLabel, nodeLabel, nodeTypeLabels } from './nodeStyles';
+
+/** Neighbours listed before a "Show all" button, so a hub with hundreds of debts keeps the panel short. */
+const NEIGHBOURS_SHOWN = 25;
 
 const propertyLabels: Record<string, string> = {
   amount: 'Amount',
@@ -11,20 +16,30 @@ const propertyLabels: Record<string, string> = {
   accountReference: 'Account or reference',
   references: 'References',
   creditor: 'Creditor',
-  documentType: 'Document type',
+  documentType: 'Type',
   priority: 'Priority',
-  asOfDate: 'As of',
+  asOfDate: 'Balance as of',
   date: 'Date',
-  pageNumber: 'Page',
-  mentionCount: 'Mentions',
+  mentionCount: 'Letters mentioning it',
   lockedFields: 'Corrected by an advisor',
   claimNumber: 'Claim number',
   name: 'Name',
   aliases: 'Also known as',
 };
 
-/** Properties only the app uses: the creditor's matching key. Ids are hidden by their name. */
-const internalProperties = new Set(['key']);
+const fieldNames: Record<string, string> = {
+  amount: 'amount',
+  priority: 'priority',
+  creditor: 'creditor',
+  originalCreditor: 'original creditor',
+  accountReference: 'account or reference',
+  documentType: 'type',
+  asOfDate: 'date of the balance',
+  description: 'description',
+};
+
+/** Properties only the app uses: the creditor's matching key, and the page the links below already give. */
+const internalProperties = new Set(['key', 'pageNumber']);
 
 type PropertyValue = GraphNode['properties'][string];
 
@@ -45,7 +60,7 @@ function isShown(node: GraphNode, key: string, value: PropertyValue): boolean {
 
 function formatProperty(key: string, value: PropertyValue): string {
   if (value === null || value === '') return '—';
-  if (key === 'lockedFields' && Array.isArray(value)) return value.map((field) => (propertyLabels[field] ?? String(field)).toLowerCase()).join(', ');
+  if (key === 'lockedFields' && Array.isArray(value)) return value.map((field) => fieldNames[String(field)] ?? String(field)).join(', ');
   if (Array.isArray(value)) return value.join(', ');
   if (key === 'amount') return formatMoney(value as number);
   if (key === 'priority') return value === true ? 'Priority debt' : 'Non-priority debt';
@@ -54,32 +69,41 @@ function formatProperty(key: string, value: PropertyValue): string {
   return String(value);
 }
 
-/** Lists where a node's facts can be checked: the document page it came from, or the client's case. */
-function sourceLinks(node: GraphNode): { href: string; label: string }[] {
-  const { documentId, pageNumber } = node.properties;
-  const links: { href: string; label: string }[] = [];
-  if (typeof documentId === 'string') {
-    links.push(typeof pageNumber === 'number' ? { href: `/documents/${documentId}#page-${pageNumber}`, label: `Open the document at page ${pageNumber}` } : { href: `/documents/${documentId}`, label: 'Open the document' });
-  }
-  if (node.type === 'Client' && node.clientId) links.push({ href: `/clients/${node.clientId}`, label: 'Open the client' });
-  return links;
-}
+type Neighbour = { relation: string; other: GraphNode; outgoing: boolean };
 
-/** Shows the selected node: its properties, links to its pages and its neighbours. */
-export function NodeDetails({ node, graph, onSelect, onClose }: { node: GraphNode; graph: Graph; onSelect: (id: string) => void; onClose: () => void }) {
-  const byId = new Map(graph.nodes.map((candidate) => [candidate.id, candidate]));
-  const neighbours = graph.links.flatMap((link) => {
-    const source = String(link.source);
-    const target = String(link.target);
-    if (source === node.id && byId.has(target)) return [{ relation: linkTypeLabel(link.type), other: byId.get(target)!, outgoing: true }];
-    if (target === node.id && byId.has(source)) return [{ relation: linkTypeLabel(link.type), other: byId.get(source)!, outgoing: false }];
+function neighboursOf(node: GraphNode, view: GraphView): Neighbour[] {
+  const byId = new Map(view.nodes.map((candidate) => [candidate.id, candidate]));
+  return view.links.flatMap((link): Neighbour[] => {
+    if (link.source === node.id && byId.has(link.target)) return [{ relation: linkTypeLabel(link.type), other: byId.get(link.target)!, outgoing: true }];
+    if (link.target === node.id && byId.has(link.source)) return [{ relation: linkTypeLabel(link.type), other: byId.get(link.source)!, outgoing: false }];
     return [];
   });
+}
+
+type NodeDetailsProps = {
+  node: GraphNode;
+  view: GraphView;
+  /** Links of the node that the view leaves out. */
+  hiddenLinks: number;
+  onSelect: (id: string) => void;
+  onClose: () => void;
+  onExpand: () => void;
+  expanding: boolean;
+  /** Shown when the view is not already this node's neighbourhood. */
+  onFocus: (() => void) | null;
+};
+
+/** Shows the selected node: its properties, the pages its facts come from, its neighbours, and expand and drill-down actions. */
+export function NodeDetails({ node, view, hiddenLinks, onSelect, onClose, onExpand, expanding, onFocus }: NodeDetailsProps) {
+  const [allNeighbours, setAllNeighbours] = useState(false);
+  const neighbours = useMemo(() => neighboursOf(node, view), [node, view]);
+  const sources = useMemo(() => sourceLinks(node, view), [node, view]);
   const properties = Object.entries(node.properties).filter(([key, value]) => isShown(node, key, value));
   const deadlineWhat = node.type === 'Deadline' && typeof node.properties.what === 'string' ? node.properties.what : null;
+  const listed = allNeighbours ? neighbours : neighbours.slice(0, NEIGHBOURS_SHOWN);
 
   return (
-    <section aria-labelledby="node-details-heading" className="rounded-lg border border-amber-300 bg-white p-4 shadow-sm" data-testid="node-details" data-node-id={node.id}>
+    <section aria-labelledby="node-details-heading" className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm" data-testid="node-details" data-node-id={node.id}>
       <header className="flex flex-wrap items-start justify-between gap-2">
         <div className="flex flex-wrap items-center gap-2">
           <span aria-hidden className="inline-block size-3 rounded-full" style={{ backgroundColor: colourOf(node.type) }} />
@@ -99,13 +123,25 @@ export function NodeDetails({ node, graph, onSelect, onClose }: { node: GraphNod
         </p>
       )}
 
-      {sourceLinks(node).length > 0 && (
-        <p className="mt-2 flex flex-wrap gap-4 text-sm">
-          {sourceLinks(node).map((link) => (
-            <Link key={link.href} href={link.href} className="font-medium" data-testid="node-details-link">
-              {link.label}
-            </Link>
-          ))}
+      {sources.length > 0 && (
+        <div className="mt-2 text-sm">
+          <h3 className="sr-only">Where this comes from</h3>
+          <ul className="flex flex-wrap gap-x-4 gap-y-1">
+            {sources.map((link) => (
+              <li key={link.href}>
+                <Link href={link.href} className="font-medium" data-testid="node-details-link">
+                  {link.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {node.type === 'Debt' && node.clientId && (
+        <p className="mt-1 text-sm">
+          <Link href={`/clients/${node.clientId}#debts`} data-testid="node-details-debts-link">
+            Check or correct it on the client&apos;s page
+          </Link>
         </p>
       )}
 
@@ -120,11 +156,26 @@ export function NodeDetails({ node, graph, onSelect, onClose }: { node: GraphNod
         </dl>
       )}
 
+      <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
+        <span className="text-slate-700" data-testid="node-details-links">
+          {plural(node.degree ?? neighbours.length, 'link')}
+          {hiddenLinks > 0 ? `, ${hiddenLinks.toLocaleString('en-GB')} not shown` : ''}
+        </span>
+        <Button variant="secondary" size="sm" onClick={onExpand} busy={expanding} disabled={hiddenLinks === 0} data-testid="node-details-expand">
+          Expand neighbours
+        </Button>
+        {onFocus && (
+          <Button variant="ghost" size="sm" onClick={onFocus} data-testid="node-details-focus">
+            Show only this and its neighbours
+          </Button>
+        )}
+      </div>
+
       {neighbours.length > 0 && (
         <div className="mt-3">
           <h3 className="text-sm font-semibold text-slate-800">Connected to</h3>
-          <ul className="mt-1 space-y-0.5 text-sm">
-            {neighbours.map(({ relation, other, outgoing }) => (
+          <ul className="mt-1 space-y-0.5 text-sm" data-testid="node-details-neighbours">
+            {listed.map(({ relation, other, outgoing }) => (
               <li key={`${relation}-${other.id}-${outgoing}`}>
                 {outgoing ? (
                   <>
@@ -138,6 +189,11 @@ export function NodeDetails({ node, graph, onSelect, onClose }: { node: GraphNod
               </li>
             ))}
           </ul>
+          {neighbours.length > listed.length && (
+            <Button variant="ghost" size="sm" className="mt-1" onClick={() => setAllNeighbours(true)}>
+              Show all {neighbours.length.toLocaleString('en-GB')}
+            </Button>
+          )}
         </div>
       )}
     </section>

@@ -1,16 +1,15 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { ClientPicker } from '@/components/clients/ClientPicker';
 import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
 import { ErrorMessage } from '@/components/ui/ErrorMessage';
-import { describedBy, Field, Select, TextArea, TextInput } from '@/components/ui/Field';
+import { describedBy, Field, TextArea, TextInput } from '@/components/ui/Field';
 import { Notice } from '@/components/ui/Notice';
 import { errorMessage } from '@/lib/client/api';
 import { postNdjson } from '@/lib/client/ndjson';
-import { fetchClients, queryKeys } from '@/lib/client/queries';
 import type { LetterStreamEvent } from '@/lib/client/types';
 import { useLetterDraft } from './useLetterDraft';
 
@@ -52,7 +51,6 @@ export function LetterWriter() {
   const [confirmingClear, setConfirmingClear] = useState(false);
   const controller = useRef<AbortController | null>(null);
   const ids = { client: useId(), name: useId(), notes: useId() };
-  const clients = useQuery({ queryKey: queryKeys.clients, queryFn: fetchClients });
 
   useEffect(() => () => controller.current?.abort(), []);
 
@@ -85,11 +83,6 @@ export function LetterWriter() {
     }
   }
 
-  function pickClient(clientId: string) {
-    const client = clients.data?.clients.find((candidate) => candidate.id === clientId);
-    update(client ? { clientId, clientName: client.name } : { clientId: '' });
-  }
-
   const streaming = letter.phase === 'streaming';
 
   return (
@@ -97,16 +90,16 @@ export function LetterWriter() {
       <Card title="Interview notes" description="What you type here is kept in this tab only, so a reload or Back loses nothing. It is removed when you clear the notes, sign out or close the tab.">
         <form onSubmit={write} className="space-y-4" noValidate data-testid="letter-form">
           <Field id={ids.client} label="Existing client (optional)" hint="Fills in the name and files the letter with the client's case.">
-            <Select id={ids.client} value={draft.clientId} onChange={(event) => pickClient(event.target.value)} aria-describedby={`${ids.client}-hint`} disabled={!clients.data} data-testid="letter-client-select">
-              <option value="">{clients.isPending ? 'Loading clients…' : 'None: type a name below'}</option>
-              {clients.data?.clients.map((client) => (
-                <option key={client.id} value={client.id}>
-                  {client.name}
-                </option>
-              ))}
-            </Select>
+            <ClientPicker
+              id={ids.client}
+              value={draft.clientId}
+              onChange={(clientId, client) => update(client ? { clientId, clientName: client.name } : { clientId: '' })}
+              emptyLabel="None: type a name below"
+              errorTitle="The client list could not be loaded; type the name instead."
+              aria-describedby={`${ids.client}-hint`}
+              data-testid="letter-client-select"
+            />
           </Field>
-          {clients.isError && <ErrorMessage error={clients.error} title="The client list could not be loaded; type the name instead." />}
 
           <Field id={ids.name} label="Client's name" error={problems.clientName}>
             <TextInput

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
 import { ports } from '../playwright.config';
@@ -37,4 +38,18 @@ export async function createClientByApi(request: APIRequestContext, name: string
   const response = await request.post('/api/clients', { data: { name } });
   if (response.status() !== 201) throw new Error(`creating a client failed with HTTP ${response.status()}`);
   return (await response.json()).id;
+}
+
+/** Uploads PDFs through the API one at a time, in order, waits until each is processed and returns their ids. */
+export async function uploadPdfsInOrder(request: APIRequestContext, clientId: string, files: string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const file of files) {
+    const response = await request.post(`/api/clients/${clientId}/documents`, { multipart: { file: { name: path.basename(file), mimeType: 'application/pdf', buffer: fs.readFileSync(file) } } });
+    if (response.status() !== 202) throw new Error(`uploading ${path.basename(file)} failed with HTTP ${response.status()}`);
+    const [id] = (await response.json()).ids as string[];
+    const events = await (await request.get(`/api/documents/${id}/events`)).text();
+    if (!events.includes('"status":"ready"')) throw new Error(`${path.basename(file)} did not become ready: ${events.slice(-300)}`);
+    ids.push(id);
+  }
+  return ids;
 }

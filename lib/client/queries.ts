@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { fetchJson } from './api';
-import type { Account, Advisor, AuditEventView, CentreSettings, ClientView, Debt, DocumentDetail, DocumentView, Page, PublicUploadDocument, PublicUploadLink, UploadLinkView } from './types';
+import type { Account, Advisor, AuditEventView, CentreSettings, ClientView, DebtsResponse, DocumentDetail, DocumentView, MergeProposalView, Page, PublicUploadDocument, PublicUploadLink, UploadLinkView } from './types';
 
 /** The owner of a list of documents: one client's case, or the centre's knowledge base. */
 export type DocumentScope = { kind: 'client'; clientId: string } | { kind: 'knowledge' };
@@ -21,6 +21,7 @@ export const queryKeys = {
   document: (documentId: string) => ['document', documentId] as const,
   pages: (documentId: string) => ['pages', documentId] as const,
   debts: (clientId: string) => ['debts', clientId] as const,
+  mergeProposals: (clientId: string) => ['merge-proposals', clientId] as const,
   graph: ['graph'] as const,
   health: ['health'] as const,
   models: ['models'] as const,
@@ -39,7 +40,8 @@ export const fetchClient = (clientId: string) => fetchJson<ClientView>(`/api/cli
 export const fetchDocuments = (scope: DocumentScope) => fetchJson<{ documents: DocumentView[] }>(documentsUrl(scope));
 export const fetchDocument = (documentId: string) => fetchJson<DocumentDetail>(`/api/documents/${documentId}`);
 export const fetchPages = (documentId: string) => fetchJson<{ pages: Page[] }>(`/api/documents/${documentId}/pages`);
-export const fetchDebts = (clientId: string) => fetchJson<{ debts: Debt[] }>(`/api/clients/${clientId}/debts`);
+export const fetchDebts = (clientId: string) => fetchJson<DebtsResponse>(`/api/clients/${clientId}/debts`);
+export const fetchMergeProposals = (clientId: string) => fetchJson<{ proposals: MergeProposalView[] }>(`/api/clients/${clientId}/merge-proposals?status=open`);
 export const fetchAdvisors = () => fetchJson<{ advisors: Advisor[] }>('/api/advisors');
 export const fetchClientAdvisors = (clientId: string) => fetchJson<{ advisors: Advisor[] }>(`/api/clients/${clientId}/advisors`);
 export const fetchUploadLinks = (clientId: string) => fetchJson<{ links: UploadLinkView[] }>(`/api/clients/${clientId}/upload-links`);
@@ -82,10 +84,20 @@ export function storeDocumentView(queryClient: QueryClient, scope: DocumentScope
 export function refreshAfterDocumentChange(queryClient: QueryClient, scope: DocumentScope, documentId: string): void {
   if (scope.kind === 'client') {
     void queryClient.invalidateQueries({ queryKey: queryKeys.debts(scope.clientId) });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.mergeProposals(scope.clientId) });
     void queryClient.invalidateQueries({ queryKey: queryKeys.client(scope.clientId) });
   }
   void queryClient.invalidateQueries({ queryKey: queryKeys.clients, exact: true });
   void queryClient.invalidateQueries({ queryKey: queryKeys.document(documentId) });
   void queryClient.invalidateQueries({ queryKey: queryKeys.pages(documentId) });
   void queryClient.invalidateQueries({ queryKey: queryKeys.graph });
+}
+
+/** Refreshes what a correction or a merge decision changes: the client's debts and totals, the open merge proposals and the graph. */
+export function refreshAfterDebtChange(queryClient: QueryClient, clientId: string): Promise<unknown> {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: queryKeys.debts(clientId) }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.mergeProposals(clientId) }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.graph }),
+  ]);
 }

@@ -3,9 +3,9 @@
  * modules as type-only imports, so no server code reaches the browser bundle.
  */
 import type { ClientView } from '@/lib/clients';
-import type { DebtWithDocument } from '@/lib/db/queries/debts';
+import type { BalanceEntry, DebtField, DebtTotals, MentionView, MergeProposalView, ResolvedDebtView } from '@/lib/entities/debt-views';
 import type { DocumentView as ServerDocumentView, PageSummary } from '@/lib/documents/manage';
-import type { Graph, GraphLink, GraphNode, GraphNodeType } from '@/lib/graph/types';
+import type { Graph, GraphLink, GraphNode, GraphNodeType, GraphResult } from '@/lib/graph/types';
 import type { Health } from '@/lib/health';
 import type { PullProgress, RoleStatus } from '@/lib/llm/status';
 import type { AnswerEvent, Source } from '@/lib/rag/answer';
@@ -19,14 +19,22 @@ import type { CentreSettings } from '@/lib/settings';
 import type { UploadLinkView } from '@/lib/uploads/links';
 
 export type { Account, AuditAction, CentreSettings, CurrentUser, Role, UploadLinkView };
-export type { ClientView, Graph, GraphLink, GraphNode, GraphNodeType, Health, PullProgress, RoleStatus, AnswerEvent, Source, DocumentType, PageSummary };
+export type { BalanceEntry, DebtField, DebtTotals, MentionView, MergeProposalView };
+export type { ClientView, Graph, GraphLink, GraphNode, GraphNodeType, GraphResult, Health, PullProgress, RoleStatus, AnswerEvent, Source, DocumentType, PageSummary };
 
 export type DocumentView = ServerDocumentView;
 export type DocumentStatus = DocumentView['status'];
 export type DocumentDetail = DocumentView & { pages: PageSummary[] };
 
-/** A debt as JSON: dates are ISO strings. */
-export type Debt = Omit<DebtWithDocument, 'createdAt'> & { createdAt: string };
+/** A resolved debt as GET /api/clients/{id}/debts returns it: one debt however many letters mention it. */
+export type Debt = ResolvedDebtView;
+
+export type DebtsResponse = { debts: Debt[]; totals: DebtTotals };
+
+/** The response body of PATCH …/debts/{debtId} and of accepting a merge proposal; `graphUpdated` is false when the graph store missed the change. */
+export type DebtChangeResponse = { debt: Debt; graphUpdated: boolean };
+
+export type MergeProposalStatus = MergeProposalView['status'];
 
 export type Page = { pageNumber: number; method: 'text-layer' | 'vision' | 'ocr' | 'none'; markdown: string; note: string | null };
 

@@ -1,0 +1,190 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { createClientByApi, fakeModelServer, sample, uploadPdfsInOrder } from './support/fakes';
+
+const resolutionLetters = path.resolve(import.meta.dirname, '../tests/fixtures/resolution');
+const cardLetters = ['09_credit_card_statement', '07_default_notice_cca', '08_debt_collection_sold_on'].map((name) => sample(`synthetic/${name}.pdf`));
+
+/** Uploads PDFs one at a time through the client page, waiting until each is processed, and returns their ids. */
+async function uploadOnPage(page: Page, files: string[]): Promise<string[]> {
+  const rows = page.getByTestId('document-row');
+  for (const [index, file] of files.entries()) {
+    await page.getByTestId('upload-input').setInputFiles(file);
+    await expect(rows.and(page.locator('[data-status="ready"]'))).toHaveCount(index + 1, { timeout: 120_000 });
+  }
+  return Promise.all(files.map(async (file) => (await rows.filter({ hasText: path.basename(file) }).getAttribute('data-document-id'))!));
+}
+
+test.beforeEach(async ({ request }) => {
+  await fakeModelServer(request, 'text').reset();
+  await fakeModelServer(request, 'vision').reset();
+});
+
+test('three letters make one debt on screen', async ({ page, request }) => {
+  const clientId = await createClientByApi(request, 'Screen Resolution Client');
+  await page.goto(`/clients/${clientId}`);
+  const [statement, , soldOn] = await uploadOnPage(page, cardLetters);
+
+  const rows = page.getByTestId('debt-row');
+  await expect(rows).toHaveCount(1);
+  const card = rows.first();
+  await expect(card.getByTestId('debt-creditor')).toHaveText('Brackwater Portfolio Recoveries Ltd');
+  await expect(card).toContainText('Original creditor: Corrivale Card Services Ltd');
+  await expect(card.getByTestId('debt-amount')).toHaveText('£3,702.56');
+  await expect(card.getByTestId('debt-balance-count')).toHaveText('3 balances in the letters');
+  await expect(card.getByTestId('debt-source-link')).toHaveAttribute('href', `/documents/${soldOn}#page-1`);
+  await expect(page.getByTestId('debt-total-non-priority')).toHaveText('£3,702.56');
+  await expect(page.getByTestId('debt-total-priority')).toHaveText('£0.00');
+  await expect(page.getByTestId('debt-count')).toHaveText('1 debt');
+  await expect(page.getByTestId('debt-unclassified-note')).toHaveCount(0);
+
+  await card.getByTestId('debt-toggle').click();
+  const details = page.getByTestId('debt-details');
+  await expect(details.getByTestId('debt-balance-amount')).toHaveText(['£3,405.46', '£3,655.19', '£3,702.56']);
+  await expect(details.getByTestId('debt-balance-link').first()).toHaveAttribute('href', `/documents/${statement}#page-1`);
+  await expect(details.getByTestId('debt-mention')).toHaveCount(3);
+});
+
+test('corrected amount is locked until unlocked', async ({ page, request }) => {
+  const clientId = await createClientByApi(request, 'Screen Correction Client');
+  await uploadPdfsInOrder(request, clientId, cardLetters);
+  await page.goto(`/clients/${clientId}`);
+  const card = page.getByTestId('debt-row').first();
+  await expect(card.getByTestId('debt-amount')).toHaveText('£3,702.56');
+  await expect(card.getByTestId('debt-locked-amount')).toHaveCount(0);
+
+  await card.getByTestId('debt-toggle').click();
+  const form = page.getByTestId('debt-correction-form');
+  await form.getByTestId('debt-input-amount').fill('£3,650');
+  await form.getByTestId('debt-corrections-save').click();
+  await expect(page.getByTestId('debt-corrections-result')).toContainText('Amount owed is now locked.');
+
+  await expect(card.getByTestId('debt-amount')).toHaveText('£3,650.00');
+  await expect(card.getByTestId('debt-locked-amount')).toBeVisible();
+  await expect(form.getByTestId('debt-field-amount')).toHaveAttribute('data-locked', 'true');
+  await expect(form.getByTestId('debt-extracted-amount')).toHaveText('The letters say £3,702.56');
+  await expect(page.getByTestId('debt-total-non-priority')).toHaveText('£3,650.00');
+  const saved = (await (await request.get(`/api/clients/${clientId}/debts`)).json()).debts[0];
+  expect(saved.lockedFields).toEqual(['amount']);
+
+  await form.getByTestId('debt-input-amount').fill('about three thousand');
+  await form.getByTestId('debt-corrections-save').click();
+  await expect(form.getByText('Enter the amount in pounds, such as 1234.56.')).toBeVisible();
+  await form.getByTestId('debt-corrections-reset').click();
+
+  await form.getByTestId('debt-lock-amount').click();
+  await expect(card.getByTestId('debt-amount')).toHaveText('£3,702.56');
+  await expect(card.getByTestId('debt-locked-amount')).toHaveCount(0);
+  await expect(form.getByTestId('debt-field-amount')).toHaveAttribute('data-locked', 'false');
+});
+
+test('possible duplicates merged on screen', async ({ page, request }) => {
+  const clientId = await createClientByApi(request, 'Screen Proposal Client');
+  await uploadPdfsInOrder(request, clientId, ['northmere-card-statement', 'northmere-card-reminder', 'northmere-loan-arrears'].map((name) => path.join(resolutionLetters, `${name}.pdf`)));
+  await page.goto(`/clients/${clientId}`);
+  await expect(page.getByTestId('debt-row')).toHaveCount(3);
+
+  const proposal = page.getByTestId('merge-proposal');
+  await expect(proposal).toHaveCount(1);
+  await expect(proposal).toHaveAttribute('data-reason', 'partial-reference');
+  await expect(proposal.getByTestId('merge-proposal-explanation')).toHaveText('The letters share only the end of an account or card number.');
+  await expect(proposal.getByTestId('merge-proposal-debt')).toHaveCount(2);
+
+  await proposal.getByTestId('merge-accept').click();
+  const dialog = page.getByTestId('merge-confirm-dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByTestId('confirm-dialog-confirm').click();
+
+  await expect(page.getByTestId('merge-proposals')).toHaveCount(0);
+  await expect(page.getByTestId('debt-row')).toHaveCount(2);
+  await expect(page.getByTestId('debt-total-non-priority')).toHaveText('£5,552.18');
+  expect((await (await request.get(`/api/clients/${clientId}/merge-proposals?status=all`)).json()).proposals.filter((item: { status: string }) => item.status === 'open')).toEqual([]);
+});
+
+test('graph controls filter, expand and export', async ({ page, request }) => {
+  const clientName = 'Graph Controls Client';
+  const clientId = await createClientByApi(request, clientName);
+  const [, soldOn] = await uploadPdfsInOrder(request, clientId, [sample('synthetic/01_council_tax_reminder.pdf'), sample('synthetic/08_debt_collection_sold_on.pdf')]);
+
+  await page.goto('/graph');
+  await page.getByTestId('graph-client-select').selectOption({ label: clientName });
+  const items = page.getByTestId('graph-node-item');
+  const summary = page.getByTestId('graph-summary');
+  await expect(items.filter({ hasText: 'Stavewick Borough Council' })).toHaveCount(1);
+  await expect(items.filter({ hasText: '08_debt_collection_sold_on.pdf' })).toHaveCount(1);
+  await expect(page.getByTestId('graph-canvas')).toHaveAttribute('data-layout', 'settled');
+  const everything = await summary.textContent();
+
+  await page.getByTestId('graph-type-Document').uncheck();
+  await expect(items.filter({ hasText: '08_debt_collection_sold_on.pdf' })).toHaveCount(0);
+  await expect(summary).not.toHaveText(everything!);
+  await page.getByTestId('graph-type-Document').check();
+
+  await page.getByTestId('graph-priority-filter').selectOption('priority');
+  await expect(items.filter({ hasText: 'Brackwater Portfolio Recoveries Ltd' })).toHaveCount(0);
+  await expect(items.filter({ hasText: 'Stavewick Borough Council' })).toHaveCount(1);
+  await page.getByTestId('graph-priority-filter').selectOption('');
+
+  await page.getByTestId('graph-search').fill('Brackwater');
+  await expect(items.filter({ hasText: 'Stavewick Borough Council' })).toHaveCount(0);
+  await expect(items.filter({ hasText: 'Brackwater Portfolio Recoveries Ltd' })).toHaveCount(1);
+  await expect(items.filter({ hasText: '£3,702.56' })).toHaveCount(1);
+  await expect(items.filter({ hasText: '08_debt_collection_sold_on.pdf' })).toHaveCount(0);
+
+  await page.getByText(/All nodes as a list/).click();
+  await items.filter({ hasText: '£3,702.56' }).click();
+  const details = page.getByTestId('node-details');
+  await expect(details.getByTestId('node-details-label')).toHaveText('£3,702.56');
+  await expect(details.getByTestId('node-details-links')).toContainText('not shown');
+  await details.getByTestId('node-details-expand').click();
+  await expect(items.filter({ hasText: '08_debt_collection_sold_on.pdf' })).toHaveCount(1);
+  await expect(items.filter({ hasText: clientName })).toHaveCount(1);
+  await expect(details.getByTestId('node-details-link').first()).toHaveAttribute('href', `/documents/${soldOn}#page-1`);
+  await expect(details.getByTestId('node-details-link').first()).toHaveText('08_debt_collection_sold_on.pdf, page 1');
+  await page.getByTestId('graph-collapse').click();
+  await expect(items.filter({ hasText: '08_debt_collection_sold_on.pdf' })).toHaveCount(0);
+
+  await page.getByTestId('graph-search').fill('');
+  await expect(items.filter({ hasText: 'Stavewick Borough Council' })).toHaveCount(1);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('graph-export-csv').click()]);
+  expect(csv.suggestedFilename()).toMatch(/^graph-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csvLines = fs.readFileSync((await csv.path())!, 'utf8').trim().split('\r\n');
+  expect(csvLines[0]).toBe('record,id,type,label,client_id,source,target,amount,priority,account_reference,as_of_date,pages,properties');
+  expect(csvLines.some((line) => line.includes('Brackwater Portfolio Recoveries Ltd'))).toBe(true);
+
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('graph-export-json').click()]);
+  expect(json.suggestedFilename()).toMatch(/^graph-\d{4}-\d{2}-\d{2}\.json$/);
+  const exported = JSON.parse(fs.readFileSync((await json.path())!, 'utf8')) as { nodes: { clientId: string | null; label: string }[] };
+  expect(exported.nodes.map((node) => node.label)).toContain('Stavewick Borough Council');
+  expect(exported.nodes.every((node) => node.clientId === clientId || node.clientId === null)).toBe(true);
+  expect(csvLines.filter((line) => line.startsWith('node,'))).toHaveLength(exported.nodes.length);
+});
+
+test('shared creditor is one hub', async ({ page, request }) => {
+  const names = ['Hub Client One', 'Hub Client Two'];
+  for (const name of names) {
+    const clientId = await createClientByApi(request, name);
+    await uploadPdfsInOrder(request, clientId, [sample('synthetic/08_debt_collection_sold_on.pdf')]);
+  }
+  const creditor = 'Brackwater Portfolio Recoveries Ltd';
+
+  await page.goto('/graph');
+  await expect(page.getByTestId('graph-client-select')).toHaveValue('');
+  const items = page.getByTestId('graph-node-item');
+  await expect(items.filter({ hasText: names[0] })).toHaveCount(1);
+  await expect(items.filter({ hasText: names[1] })).toHaveCount(1);
+  await expect(items.filter({ hasText: creditor })).toHaveCount(1);
+
+  await page.getByText(/All nodes as a list/).click();
+  await items.filter({ hasText: creditor }).click();
+  await page.getByTestId('node-details').getByTestId('node-details-focus').click();
+  await expect(page.getByTestId('graph-focus')).toContainText(creditor);
+  expect(await items.filter({ hasText: '£3,702.56' }).count()).toBeGreaterThanOrEqual(2);
+  await expect(items.filter({ hasText: names[0] })).toHaveCount(0);
+
+  await page.getByTestId('graph-zoom-fit').click();
+  await page.getByTestId('graph-focus-clear').click();
+  await expect(page.getByTestId('graph-focus')).toHaveCount(0);
+  await expect(items.filter({ hasText: names[1] })).toHaveCount(1);
+});

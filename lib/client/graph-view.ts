@@ -1,0 +1,168 @@
+/**
+ * The graph screen's data, without React: the API addresses for its filters, the merge of expanded
+ * neighbours into the view, the scales of node size and link width, and the pages a node's facts
+ * come from.
+ */
+import { graphNodeTypes } from '@/lib/graph/types';
+import type { GraphLink, GraphNode, GraphNodeType } from './types';
+
+export type PriorityFilter = '' | 'priority' | 'non-priority';
+
+/** What the advisor chose to see. An empty `clientId` means every client they may open. */
+export type GraphFilters = { clientId: string; types: GraphNodeType[]; priority: PriorityFilter; q: string };
+
+/** Nodes and links as the screen holds them, before the canvas gets its own copies. */
+export type GraphView = { nodes: GraphNode[]; links: GraphLink[] };
+
+/** Node caps the advisor can choose. The API draws at most 10,000 nodes. */
+export const nodeCaps = [100, 250, 500, 1_000, 2_000, 5_000, 10_000] as const;
+export const DEFAULT_NODE_CAP = 500;
+
+/** Most nodes one expansion adds: the expanded node's neighbours, the most connected first. */
+export const EXPAND_LIMIT = 500;
+
+function filterParams(filters: Omit<GraphFilters, 'q'> & { q?: string }): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filters.clientId) params.set('clientId', filters.clientId);
+  if (filters.types.length < graphNodeTypes.length) params.set('types', filters.types.join(','));
+  if (filters.priority) params.set('priority', filters.priority);
+  if (filters.q) params.set('q', filters.q);
+  return params;
+}
+
+export function graphUrl(filters: GraphFilters, limit: number): string {
+  const params = filterParams(filters);
+  params.set('limit', String(limit));
+  return `/api/graph?${params}`;
+}
+
+/**
+ * Returns the address of a node's neighbours under the same client, type and priority filters. The
+ * search is left out, because the advisor expands a node to see everything linked to it.
+ */
+export function expandUrl(filters: GraphFilters, nodeId: string, limit = EXPAND_LIMIT): string {
+  const params = filterParams({ ...filters, q: undefined });
+  params.set('expand', nodeId);
+  params.set('limit', String(limit));
+  return `/api/graph?${params}`;
+}
+
+/** Returns the download address of the graph under the current filters; the export has its own, larger cap. */
+export function exportUrl(filters: GraphFilters, format: 'json' | 'csv'): string {
+  const params = filterParams(filters);
+  params.set('format', format);
+  return `/api/graph/export?${params}`;
+}
+
+function linkKey(link: GraphLink): string {
+  return `${link.source}\u0000${link.target}\u0000${link.type}`;
+}
+
+/** Joins the base graph and the expansions, each node and link once; the first copy of a node wins. */
+export function mergeGraphs(parts: GraphView[]): GraphView {
+  const nodes = new Map<string, GraphNode>();
+  const links = new Map<string, GraphLink>();
+  for (const part of parts) {
+    for (const node of part.nodes) if (!nodes.has(node.id)) nodes.set(node.id, node);
+    for (const link of part.links) if (!links.has(linkKey(link))) links.set(linkKey(link), link);
+  }
+  const kept = [...links.values()].filter((link) => nodes.has(link.source) && nodes.has(link.target));
+  return { nodes: [...nodes.values()], links: kept };
+}
+
+/** Counts each node's links in the view. */
+export function shownLinkCounts(view: GraphView): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const link of view.links) {
+    counts.set(link.source, (counts.get(link.source) ?? 0) + 1);
+    counts.set(link.target, (counts.get(link.target) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Returns how many of a node's links the view leaves out: its degree in the whole scope minus the links shown. */
+export function hiddenLinkCount(node: GraphNode, shown: Map<string, number>): number {
+  return Math.max(0, (node.degree ?? 0) - (shown.get(node.id) ?? 0));
+}
+
+/** Returns the ids of the most connected nodes, whose labels stay visible at any zoom. */
+export function hubIds(nodes: GraphNode[], count: number): Set<string> {
+  const ranked = nodes.filter((node) => (node.degree ?? 0) >= 3).sort((a, b) => (b.degree ?? 0) - (a.degree ?? 0));
+  return new Set(ranked.slice(0, count).map((node) => node.id));
+}
+
+/** Largest node radius in graph units, so a creditor shared by hundreds of debts does not cover its neighbours. */
+const MAX_RADIUS = 18;
+
+/** Returns a node's radius: its type's base size, growing with the square root of its links. */
+export function nodeRadius(baseRadius: number, degree: number): number {
+  return Math.min(MAX_RADIUS, baseRadius + Math.sqrt(Math.max(0, degree)) * 0.9);
+}
+
+/** Width of a link without an amount, in screen pixels. */
+export const PLAIN_LINK_WIDTH = 0.75;
+const MAX_LINK_WIDTH = 6;
+
+/**
+ * Returns a link's width in screen pixels from the amount it carries, on a log scale: about 1.75 px
+ * for £10, 3.25 px for £1,000 and 4.75 px for £100,000. Widths are rounded to quarter pixels because the
+ * library strokes the links of one colour and width as one path, so few distinct widths draw faster.
+ */
+export function amountToLinkWidth(amount: number | null | undefined): number {
+  if (typeof amount !== 'number' || !Number.isFinite(amount) || amount <= 0) return PLAIN_LINK_WIDTH;
+  const width = 1 + 0.75 * Math.log10(1 + amount);
+  return Math.min(MAX_LINK_WIDTH, Math.round(width * 4) / 4);
+}
+
+/** The priority a link carries: OWES and OWED_TO links carry their debt's, other links none. */
+export type LinkPriority = 'priority' | 'non-priority' | 'unclassified' | 'none';
+
+export function linkPriority(link: Pick<GraphLink, 'type' | 'properties'>): LinkPriority {
+  if (link.type !== 'OWES' && link.type !== 'OWED_TO') return 'none';
+  const priority = link.properties?.priority;
+  if (priority === true) return 'priority';
+  if (priority === false) return 'non-priority';
+  return 'unclassified';
+}
+
+export type SourceLink = { href: string; label: string };
+
+function documentPage(documentId: string, page: number, label: string): SourceLink {
+  return { href: `/documents/${documentId}#page-${page}`, label };
+}
+
+function pagesOf(link: GraphLink): number[] {
+  const pages = link.properties?.pages;
+  if (Array.isArray(pages) && pages.every((page) => typeof page === 'number')) return pages as number[];
+  const page = link.properties?.pageNumber;
+  return typeof page === 'number' ? [page] : [];
+}
+
+/**
+ * Lists where a node's facts can be checked. A debt links to every page of every letter that
+ * mentions it, when those documents are in the view; otherwise to the page of its latest balance.
+ * Other nodes link to the page they were read from, their document or their client.
+ */
+export function sourceLinks(node: GraphNode, view: GraphView): SourceLink[] {
+  const { documentId, pageNumber } = node.properties;
+  const links: SourceLink[] = [];
+
+  if (node.type === 'Debt') {
+    const byId = new Map(view.nodes.map((candidate) => [candidate.id, candidate]));
+    for (const link of view.links) {
+      if (link.type !== 'MENTIONED_IN' || link.source !== node.id) continue;
+      const document = byId.get(link.target);
+      const mentionedId = document?.properties.documentId;
+      if (!document || typeof mentionedId !== 'string') continue;
+      for (const page of pagesOf(link)) links.push(documentPage(mentionedId, page, `${document.label}, page ${page}`));
+    }
+  }
+
+  if (links.length === 0 && typeof documentId === 'string') {
+    if (node.type === 'Document') links.push({ href: `/documents/${documentId}`, label: 'Open the document' });
+    else if (typeof pageNumber === 'number') links.push(documentPage(documentId, pageNumber, `Open the document at page ${pageNumber}`));
+    else links.push({ href: `/documents/${documentId}`, label: 'Open the document' });
+  }
+  if (node.type === 'Client' && node.clientId) links.push({ href: `/clients/${node.clientId}`, label: 'Open the client' });
+  return links;
+}
