@@ -257,7 +257,7 @@ function LetterCheck({ missingFigures, missingSections }: { missingFigures: stri
       )}
       {missingSections.length > 0 && (
         <p className="mt-2" data-testid="letter-missing-sections">
-          Missing parts: {missingSections.join(', ')}.
+          The model wrote nothing under {missingSections.join(', ')}. Write these parts by hand or try again.
         </p>
       )}
     </Notice>

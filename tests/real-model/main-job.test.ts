@@ -8,7 +8,7 @@ import { uploadDocuments } from '@/lib/documents/manage';
 import { samplePath } from '@/lib/documents/test-samples';
 import { modelDebtSchema } from '@/lib/entities/schema';
 import { checkHealth } from '@/lib/health';
-import { streamLetter, type LetterEvent } from '@/lib/letters/letter';
+import { letterSections, streamLetter, type LetterEvent } from '@/lib/letters/letter';
 import type { AnswerEvent } from '@/lib/rag/answer';
 import { askScope } from '@/lib/rag/ask';
 import type { Services } from '@/lib/services';
@@ -98,8 +98,14 @@ describe.skipIf(testModels.reason ?? chroma.reason)('main job on llama.cpp with 
     const deltas = events.filter((event) => event.type === 'delta');
     const check = events.find((event): event is Extract<LetterEvent, { type: 'check' }> => event.type === 'check');
 
+    const letter = events.find((event): event is Extract<LetterEvent, { type: 'done' }> => event.type === 'done')?.letter ?? '';
+    const headings = letterSections.map((section) => letter.indexOf(`## ${section}`));
+
     expect(deltas.length).toBeGreaterThan(1);
     expect(check).toBeDefined();
-    console.info(`real model letter: ${deltas.length} pieces in ${Date.now() - started} ms, missing parts ${JSON.stringify(check?.missingSections)}`);
+    expect(headings.every((position) => position >= 0)).toBe(true);
+    expect([...headings].sort((a, b) => a - b)).toEqual(headings);
+    console.info(`real model letter: ${deltas.length} pieces in ${Date.now() - started} ms, empty parts ${JSON.stringify(check?.missingSections)}`);
+    console.info(`real model letter, first 600 characters:\n${letter.slice(0, 600)}`);
   });
 });
