@@ -66,7 +66,7 @@ function SentDocumentRow({ document }: { document: PublicUploadDocument }) {
       )}
       {document.status === 'failed' && (
         <p className="mt-1 text-red-800" data-testid="sent-document-error">
-          {document.errorMessage ?? 'The file could not be read.'} Your advisor can see this too; you can also send a clearer copy.
+          {document.failure ?? 'This file could not be read. You can send a clearer copy.'}
         </p>
       )}
     </li>

@@ -66,4 +66,4 @@ export type AuditEventView = {
 export type PublicUploadLink = { centreName: string; expiresAt: string; maxUploadMb: number };
 
 /** A document a client sent through their upload link, as the public upload page shows it. */
-export type PublicUploadDocument = { id: string; filename: string; status: DocumentStatus; pagesDone: number; pagesTotal: number | null; errorMessage: string | null };
+export type PublicUploadDocument = { id: string; filename: string; status: DocumentStatus; pagesDone: number; pagesTotal: number | null; failure: string | null };

@@ -1,11 +1,14 @@
+import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createAccount } from '@/lib/auth/accounts';
 import { addClient } from '@/lib/clients';
-import { uploadLinks } from '@/lib/db/schema';
+import { documents, uploadLinks } from '@/lib/db/schema';
+import { uploadDocuments } from '@/lib/documents/manage';
+import { samplePath } from '@/lib/documents/test-samples';
 import type { Services } from '@/lib/services';
 import { createTestServices } from '@/tests/helpers/app-services';
-import { createUploadLink, listUploadLinks, revokeUploadLink, uploadLinkQrPng, uploadToken, verifyUploadToken } from './links';
+import { createUploadLink, listLinkDocuments, listUploadLinks, revokeUploadLink, uploadLinkQrPng, uploadToken, verifyUploadToken } from './links';
 
 let services: Services;
 let clientId: string;
@@ -58,4 +61,20 @@ test('QR code is a PNG', async () => {
   const png = await uploadLinkQrPng(services, row);
   expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   expect(png.length).toBeGreaterThan(1000);
+});
+
+test('failures use the client wording', async () => {
+  const link = await createUploadLink(services, clientId, advisor);
+  const files = ['01_council_tax_reminder.pdf', '08_debt_collection_sold_on.pdf'].map((name) => new File([fs.readFileSync(samplePath(`synthetic/${name}`))], name, { type: 'application/pdf' }));
+  const outcome = await uploadDocuments(services, { clientId, uploadLinkId: link.id }, files);
+  expect(outcome.rejected).toEqual([]);
+  const [locked, broken] = outcome.documents.map((document) => document.id);
+  await services.db.update(documents).set({ status: 'failed', errorCode: 'pdf_password_required', errorMessage: 'Enter its password on the document page.' }).where(eq(documents.id, locked));
+  await services.db.update(documents).set({ status: 'failed', errorCode: 'internal', errorMessage: 'AUTH_SECRET differs between the app and the worker.' }).where(eq(documents.id, broken));
+
+  const listed = await listLinkDocuments(services, link.id);
+  const failureOf = (id: string) => listed.find((document) => document.id === id)?.failure;
+  expect(failureOf(locked)).toBe('This PDF is protected by a password. Send a copy without a password, or tell your advisor the password.');
+  expect(failureOf(broken)).toMatch(/^This file could not be read\./);
+  expect(JSON.stringify(listed)).not.toMatch(/AUTH_SECRET|document page/);
 });

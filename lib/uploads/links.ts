@@ -3,7 +3,7 @@ import { and, count, desc, eq } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import type { CurrentUser } from '../auth/session';
 import { documents, uploadLinks, users } from '../db/schema';
-import { AppError } from '../errors';
+import { AppError, type ErrorCode } from '../errors';
 import { moduleLogger } from '../log';
 import type { Services } from '../services';
 
@@ -109,11 +109,34 @@ export async function uploadLinkQrPng(services: Services, link: UploadLinkRow): 
   return QRCode.toBuffer(uploadUrl(services, link), { type: 'png', width: 512, margin: 2, errorCorrectionLevel: 'M' });
 }
 
-/** Lists the documents a link delivered, with their processing state and nothing else about the client. */
+const PASSWORD_FAILURE = 'This PDF is protected by a password. Send a copy without a password, or tell your advisor the password.';
+const DAMAGED_FAILURE = 'This file could not be opened: it may be damaged or incomplete. Send a new copy or a photo of the paper.';
+
+/** The message a client sees for a failed document, by error code. The advisor's message may name server settings or steps only an advisor can take. */
+const clientFailureMessages: Partial<Record<ErrorCode, string>> = {
+  pdf_password_required: PASSWORD_FAILURE,
+  pdf_password_incorrect: PASSWORD_FAILURE,
+  pdf_too_many_pages: 'This PDF has too many pages to read in one go. Send it in smaller parts.',
+  pdf_invalid: DAMAGED_FAILURE,
+  pdf_timeout: DAMAGED_FAILURE,
+  image_invalid: 'This picture could not be opened. Take the photo again and send it as PNG or JPEG.',
+  unsupported_file_type: 'This kind of file cannot be read. Send a PDF, or a photo as PNG or JPEG.',
+  file_empty: 'This file is empty. Send it again.',
+};
+
+const CLIENT_FAILURE_DEFAULT = 'This file could not be read. Your advisor can see that it failed and will contact you if needed; you can also send a clearer copy.';
+
+/** Returns the message a client sees for a failed document, never the advisor's own message. */
+export function clientFailureMessage(errorCode: string | null): string {
+  return (errorCode && clientFailureMessages[errorCode as ErrorCode]) || CLIENT_FAILURE_DEFAULT;
+}
+
+/** Lists the documents a link delivered, with their processing state and nothing else about the client; a failure gets the client's wording. */
 export async function listLinkDocuments(services: Services, linkId: string) {
-  return services.db
-    .select({ id: documents.id, filename: documents.filename, status: documents.status, pagesDone: documents.pagesDone, pagesTotal: documents.pagesTotal, errorMessage: documents.errorMessage })
+  const rows = await services.db
+    .select({ id: documents.id, filename: documents.filename, status: documents.status, pagesDone: documents.pagesDone, pagesTotal: documents.pagesTotal, errorCode: documents.errorCode })
     .from(documents)
     .where(eq(documents.uploadLinkId, linkId))
     .orderBy(desc(documents.createdAt));
+  return rows.map(({ errorCode, ...row }) => ({ ...row, failure: row.status === 'failed' ? clientFailureMessage(errorCode) : null }));
 }
