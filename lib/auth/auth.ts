@@ -11,13 +11,27 @@ export type Role = (typeof roles)[number];
 /** The shortest password accepted for an advisor or admin account. */
 export const MIN_PASSWORD_LENGTH = 12;
 
-/** Returns the origins allowed to send sign-ins and state-changing requests. */
+const LOOPBACK_NAMES = ['localhost', '127.0.0.1'];
+
+/**
+ * Returns the origins allowed to send sign-ins and state-changing requests: APP_URL's, those in
+ * TRUSTED_ORIGINS, and when APP_URL is on this machine, its other loopback spelling (localhost or
+ * 127.0.0.1), since both reach the same server.
+ */
 export function trustedOrigins(config: Config): string[] {
   const extra = (config.TRUSTED_ORIGINS ?? '')
     .split(',')
     .map((origin) => origin.trim())
     .filter(Boolean);
-  return [...new Set([new URL(config.APP_URL).origin, ...extra.map((origin) => new URL(origin).origin)])];
+  const app = new URL(config.APP_URL);
+  const loopback = LOOPBACK_NAMES.includes(app.hostname)
+    ? LOOPBACK_NAMES.map((name) => {
+        const alias = new URL(app.origin);
+        alias.hostname = name;
+        return alias.origin;
+      })
+    : [];
+  return [...new Set([app.origin, ...loopback, ...extra.map((origin) => new URL(origin).origin)])];
 }
 
 /**
