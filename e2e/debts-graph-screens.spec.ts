@@ -63,7 +63,7 @@ test('corrected amount is locked until unlocked', async ({ page, request }) => {
   await expect(card.getByTestId('debt-amount')).toHaveText('£3,650.00');
   await expect(card.getByTestId('debt-locked-amount')).toBeVisible();
   await expect(form.getByTestId('debt-field-amount')).toHaveAttribute('data-locked', 'true');
-  await expect(form.getByTestId('debt-extracted-amount')).toHaveText('The letters say £3,702.56');
+  await expect(form.getByTestId('debt-extracted-amount')).toHaveText('The letters say £3,702.56. Unlocking goes back to it.');
   await expect(page.getByTestId('debt-total-non-priority')).toHaveText('£3,650.00');
   const saved = (await (await request.get(`/api/clients/${clientId}/debts`)).json()).debts[0];
   expect(saved.lockedFields).toEqual(['amount']);
@@ -149,7 +149,9 @@ test('graph controls filter, expand and export', async ({ page, request }) => {
   await expect(items.filter({ hasText: 'Stavewick Borough Council' })).toHaveCount(1);
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('graph-export-csv').click()]);
   expect(csv.suggestedFilename()).toMatch(/^graph-\d{4}-\d{2}-\d{2}\.csv$/);
-  const csvLines = fs.readFileSync((await csv.path())!, 'utf8').trim().split('\r\n');
+  const csvText = fs.readFileSync((await csv.path())!, 'utf8');
+  expect(csvText.startsWith('\uFEFF')).toBe(true);
+  const csvLines = csvText.slice(1).trim().split('\r\n');
   expect(csvLines[0]).toBe('record,id,type,label,client_id,source,target,amount,priority,account_reference,as_of_date,pages,properties');
   expect(csvLines.some((line) => line.includes('Brackwater Portfolio Recoveries Ltd'))).toBe(true);
 
@@ -159,6 +161,19 @@ test('graph controls filter, expand and export', async ({ page, request }) => {
   expect(exported.nodes.map((node) => node.label)).toContain('Stavewick Borough Council');
   expect(exported.nodes.every((node) => node.clientId === clientId || node.clientId === null)).toBe(true);
   expect(csvLines.filter((line) => line.startsWith('node,'))).toHaveLength(exported.nodes.length);
+
+  await page.getByTestId('graph-search').fill('Brackwater');
+  await expect(items.filter({ hasText: 'Stavewick Borough Council' })).toHaveCount(0);
+  await items.filter({ hasText: '£3,702.56' }).click();
+  await page.getByTestId('node-details-debts-link').click();
+  await expect(page).toHaveURL(new RegExp(`/clients/${clientId}#debt-`));
+  await expect(page.getByTestId('debt-details')).toBeVisible();
+  await expect(page.getByTestId('debt-details').getByTestId('debt-balance-amount')).toHaveText(['£3,702.56']);
+
+  await page.goBack();
+  await expect(page.getByTestId('graph-client-select')).toHaveValue(clientId);
+  await expect(page.getByTestId('graph-search')).toHaveValue('Brackwater');
+  await expect(items.filter({ hasText: 'Stavewick Borough Council' })).toHaveCount(0);
 });
 
 test('shared creditor is one hub', async ({ page, request }) => {
@@ -172,8 +187,10 @@ test('shared creditor is one hub', async ({ page, request }) => {
   await page.goto('/graph');
   await expect(page.getByTestId('graph-client-select')).toHaveValue('');
   const items = page.getByTestId('graph-node-item');
-  await expect(items.filter({ hasText: names[0] })).toHaveCount(1);
-  await expect(items.filter({ hasText: names[1] })).toHaveCount(1);
+  const clientItems = items.and(page.locator('[data-node-id^="client:"]'));
+  await expect(clientItems.filter({ hasText: names[0] })).toHaveCount(1);
+  await expect(clientItems.filter({ hasText: names[1] })).toHaveCount(1);
+  await expect(items.filter({ hasText: '£3,702.56' }).filter({ hasText: names[1] })).toHaveCount(1);
   await expect(items.filter({ hasText: creditor })).toHaveCount(1);
 
   await page.getByText(/All nodes as a list/).click();
@@ -181,10 +198,40 @@ test('shared creditor is one hub', async ({ page, request }) => {
   await page.getByTestId('node-details').getByTestId('node-details-focus').click();
   await expect(page.getByTestId('graph-focus')).toContainText(creditor);
   expect(await items.filter({ hasText: '£3,702.56' }).count()).toBeGreaterThanOrEqual(2);
-  await expect(items.filter({ hasText: names[0] })).toHaveCount(0);
+  await expect(clientItems.filter({ hasText: names[0] })).toHaveCount(0);
 
+  await expect(page).toHaveURL(/[?&]focus=/);
+  await page.goBack();
+  await expect(page.getByTestId('graph-focus')).toHaveCount(0);
+  await expect(page).toHaveURL(/\/graph$/);
+
+  await items.filter({ hasText: creditor }).click();
+  await page.getByTestId('node-details').getByTestId('node-details-focus').click();
+  await expect(page.getByTestId('graph-focus')).toBeVisible();
   await page.getByTestId('graph-zoom-fit').click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('node-details')).toHaveCount(0);
   await page.getByTestId('graph-focus-clear').click();
   await expect(page.getByTestId('graph-focus')).toHaveCount(0);
-  await expect(items.filter({ hasText: names[1] })).toHaveCount(1);
+  await expect(clientItems.filter({ hasText: names[1] })).toHaveCount(1);
+});
+
+test('keeping debts separate can be undone', async ({ page, request }) => {
+  const clientId = await createClientByApi(request, 'Screen Keep Apart Client');
+  await uploadPdfsInOrder(request, clientId, ['northmere-card-statement', 'northmere-card-reminder'].map((name) => path.join(resolutionLetters, `${name}.pdf`)));
+  await page.goto(`/clients/${clientId}`);
+
+  const proposal = page.getByTestId('merge-proposal');
+  await expect(proposal).toHaveCount(1);
+  await expect(proposal.getByTestId('merge-proposal-debt').filter({ hasText: /ending \d{4}/ })).not.toHaveCount(0);
+  await proposal.getByTestId('merge-reject').click();
+  await expect(proposal).toHaveCount(0);
+  await expect(page.getByTestId('merge-kept-apart')).toContainText('Kept separate');
+  await expect(page.getByTestId('debt-row')).toHaveCount(2);
+
+  await page.getByTestId('merge-undo-reject').click();
+  await expect(proposal).toHaveCount(1);
+  await expect(page.getByTestId('merge-kept-apart')).toHaveCount(0);
+  const statuses = (await (await request.get(`/api/clients/${clientId}/merge-proposals?status=all`)).json()).proposals.map((item: { status: string }) => item.status);
+  expect(statuses).toEqual(['open']);
 });

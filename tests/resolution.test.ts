@@ -10,7 +10,7 @@ import { createDocument, deleteDocumentById } from '@/lib/db/queries/documents';
 import { listMergeProposals } from '@/lib/db/queries/resolved-debts';
 import { creditorAliases, creditors, mergeProposals, resolvedDebts } from '@/lib/db/schema';
 import { samplePath } from '@/lib/documents/test-samples';
-import { acceptMergeProposal, correctDebt, rejectMergeProposal } from '@/lib/entities/debt-decisions';
+import { acceptMergeProposal, correctDebt, rejectMergeProposal, reopenMergeProposal } from '@/lib/entities/debt-decisions';
 import { listDebtViews, type ResolvedDebtView } from '@/lib/entities/debt-views';
 import { mentionRows, removeDocumentDebts, saveDocumentDebts } from '@/lib/entities/resolution';
 import { extractWithRules } from '@/lib/entities/rules';
@@ -188,6 +188,23 @@ describe.each(backends)('debt resolution on $name', ({ open, skip }) => {
     expect((await debtsOf(client.id)).debts).toHaveLength(2);
     const proposals = await listMergeProposals(database.db, { clientId: client.id });
     expect(proposals.map((row) => row.status)).toEqual(['rejected']);
+  });
+
+  test.skipIf(skip)('kept-apart proposal can reopen', async () => {
+    const client = await createClient(database.db, { name: 'Resolution Client J' });
+    await ingest(client.id, letter('northmere-card-statement'));
+    await ingest(client.id, letter('northmere-card-reminder'));
+    const [proposal] = await listMergeProposals(database.db, { clientId: client.id });
+
+    await expect(reopenMergeProposal(database.db, { clientId: client.id, proposalId: proposal.id })).rejects.toThrow(/only a proposal kept separate/);
+    await rejectMergeProposal(database.db, { clientId: client.id, proposalId: proposal.id, userId: 'advisor-1' });
+    await reopenMergeProposal(database.db, { clientId: client.id, proposalId: proposal.id });
+
+    const [reopened] = await listMergeProposals(database.db, { clientId: client.id });
+    expect(reopened.status).toBe('open');
+    expect(reopened.decidedBy).toBeNull();
+    await acceptMergeProposal(database.db, { clientId: client.id, proposalId: proposal.id, userId: 'advisor-1' });
+    expect((await debtsOf(client.id)).debts).toHaveLength(1);
   });
 
   test.skipIf(skip)('corrections survive re-extraction', async () => {

@@ -100,7 +100,7 @@ export function DebtCorrections({ debt }: { debt: Debt }) {
                 <FieldInput id={inputId} field={field} value={values[field]} invalid={Boolean(error)} describedBy={[error ? `${inputId}-error` : null, showExtracted ? `${inputId}-extracted` : null]} onChange={(value) => edit(field, value)} />
                 {showExtracted && (
                   <p id={`${inputId}-extracted`} className="mt-1 text-xs text-slate-600" data-testid={`debt-extracted-${field}`}>
-                    The letters say {extracted}
+                    The letters say {extracted}. Unlocking goes back to it.
                   </p>
                 )}
                 {error && (

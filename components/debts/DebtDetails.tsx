@@ -10,6 +10,11 @@ const referenceKinds: Record<string, string> = {
   other: 'other',
 };
 
+/** Returns a reference as the advisor reads it: in full, or "ending 9163" for a partial one. */
+export function referenceText(reference: Debt['references'][number]): string {
+  return reference.partial ? `ending ${reference.value}` : reference.value;
+}
+
 function pageHref(documentId: string, pageNumber: number): string {
   return `/documents/${documentId}#page-${pageNumber}`;
 }
@@ -27,7 +32,7 @@ export function DebtDetails({ debt }: { debt: Debt }) {
             <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm" data-testid="debt-references">
               {debt.references.map((reference) => (
                 <li key={`${reference.kind}-${reference.value}`}>
-                  <span className="font-mono text-xs">{reference.partial ? `ending ${reference.value}` : reference.value}</span> <span className="text-slate-600">({referenceKinds[reference.kind] ?? reference.kind})</span>
+                  <span className="font-mono text-xs">{referenceText(reference)}</span> <span className="text-slate-600">({referenceKinds[reference.kind] ?? reference.kind})</span>
                 </li>
               ))}
             </ul>
@@ -63,7 +68,7 @@ function BalanceHistory({ entries }: { entries: BalanceEntry[] }) {
                 <td className="py-1 pr-3 text-right font-medium tabular-nums" data-testid="debt-balance-amount">
                   {formatMoney(entry.amount)}
                 </td>
-                <td className="py-1 pr-3 text-right tabular-nums text-slate-600">{change === null ? '' : `${change >= 0 ? '+' : '−'}${formatPence(Math.abs(change))}`}</td>
+                <td className="whitespace-nowrap py-1 pr-3 text-right tabular-nums text-slate-600">{change === null ? '' : `${change >= 0 ? '+' : '−'}${formatPence(Math.abs(change))}`}</td>
                 <td className="py-1">
                   <Link href={pageHref(entry.documentId, entry.pageNumber)} data-testid="debt-balance-link">
                     {entry.documentName}, page {entry.pageNumber}

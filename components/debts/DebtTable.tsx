@@ -2,11 +2,11 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { Fragment, useState } from 'react';
+import { Fragment, useEffect, useState, useSyncExternalStore } from 'react';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { ErrorMessage } from '@/components/ui/ErrorMessage';
 import { Loading } from '@/components/ui/Loading';
-import { documentTypeLabel, formatDate, formatMoney, plural } from '@/lib/client/format';
+import { deadlineText, documentTypeLabel, formatDate, formatMoney, otherNames, plural } from '@/lib/client/format';
 import { fetchDebts, queryKeys } from '@/lib/client/queries';
 import type { Debt, DebtField, DebtTotals } from '@/lib/client/types';
 import { DebtDetails } from './DebtDetails';
@@ -18,7 +18,18 @@ const COLUMN_COUNT = 8;
 /** Lists the client's debts, one row per debt however many letters mention it, with totals and each debt's history and corrections. */
 export function DebtTable({ clientId }: { clientId: string }) {
   const debts = useQuery({ queryKey: queryKeys.debts(clientId), queryFn: () => fetchDebts(clientId) });
-  const [openIds, setOpenIds] = useState<Set<string>>(new Set());
+  // Details the advisor opened or closed; a debt named by the address's #debt-<id> anchor (a link
+  // from /graph) starts open.
+  const [toggled, setToggled] = useState<Map<string, boolean>>(new Map());
+  const hash = useSyncExternalStore(subscribeToHash, () => window.location.hash, () => '');
+  const linkedId = hash.startsWith('#debt-') ? hash.slice('#debt-'.length) : null;
+  const isOpen = (id: string) => toggled.get(id) ?? id === linkedId;
+  const loaded = debts.isSuccess;
+
+  // The browser jumps to the anchor before the list exists, so the jump is made again once it has arrived.
+  useEffect(() => {
+    if (loaded && (hash === '#debts' || hash.startsWith('#debt-'))) requestAnimationFrame(() => document.getElementById(hash.slice(1))?.scrollIntoView({ block: 'start' }));
+  }, [loaded, hash]);
 
   if (debts.isPending) return <Loading label="Loading debts…" />;
   if (debts.isError) return <ErrorMessage error={debts.error} title="The debts could not be loaded." onRetry={() => void debts.refetch()} />;
@@ -32,12 +43,7 @@ export function DebtTable({ clientId }: { clientId: string }) {
   }
 
   function toggle(id: string) {
-    setOpenIds((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+    setToggled((current) => new Map(current).set(id, !isOpen(id)));
   }
 
   return (
@@ -63,8 +69,8 @@ export function DebtTable({ clientId }: { clientId: string }) {
           <tbody>
             {rows.map((debt) => (
               <Fragment key={debt.id}>
-                <DebtRow debt={debt} open={openIds.has(debt.id)} onToggle={() => toggle(debt.id)} />
-                {openIds.has(debt.id) && (
+                <DebtRow debt={debt} open={isOpen(debt.id)} onToggle={() => toggle(debt.id)} />
+                {isOpen(debt.id) && (
                   <tr className="border-b border-slate-200 bg-slate-50/60" data-testid="debt-details-row">
                     <td colSpan={COLUMN_COUNT} id={`debt-details-${debt.id}`} className="px-3 py-4">
                       <DebtDetails debt={debt} />
@@ -84,7 +90,7 @@ function Totals({ totals }: { totals: DebtTotals }) {
   return (
     <>
       <dl className="mb-4 grid gap-3 sm:grid-cols-3" data-testid="debt-totals">
-        <Total label="Priority debts" value={formatMoney(totals.priority)} testId="debt-total-priority" tone="text-red-800" />
+        <Total label="Priority debts" value={formatMoney(totals.priority)} testId="debt-total-priority" tone={Number(totals.priority) > 0 ? 'text-red-800' : 'text-slate-900'} />
         <Total label="Non-priority debts" value={formatMoney(totals.nonPriority)} testId="debt-total-non-priority" tone="text-slate-900" />
         <Total label="Debts found" value={plural(totals.count, 'debt')} testId="debt-count" tone="text-slate-900" />
       </dl>
@@ -111,17 +117,19 @@ function Total({ label, value, testId, tone }: { label: string; value: string; t
 function DebtRow({ debt, open, onToggle }: { debt: Debt; open: boolean; onToggle: () => void }) {
   const locked = (field: DebtField) => debt.lockedFields.includes(field);
   const otherLetters = new Set(debt.mentions.map((mention) => mention.documentId)).size - 1;
+  const aliases = otherNames(debt.creditor, debt.creditorAliases);
+  const today = new Date().toISOString().slice(0, 10);
 
   return (
-    <tr className="border-b border-slate-200 align-top" data-testid="debt-row" data-debt-id={debt.id} data-priority={String(debt.priority)}>
+    <tr id={`debt-${debt.id}`} className="scroll-mt-4 border-b border-slate-200 align-top" data-testid="debt-row" data-debt-id={debt.id} data-priority={String(debt.priority)}>
       <td className="py-2 pr-3">
         <div className="font-medium text-slate-900">
           <span data-testid="debt-creditor">{debt.creditor ?? 'Unknown creditor'}</span>
           {locked('creditor') && <LockedMark field="creditor" />}
         </div>
-        {debt.creditorAliases.length > 0 && (
+        {aliases.length > 0 && (
           <div className="text-xs text-slate-600" data-testid="debt-aliases">
-            Also written as {debt.creditorAliases.join(', ')}
+            Also written as {aliases.join(', ')}
           </div>
         )}
         {debt.originalCreditor && <div className="text-xs text-slate-600">Original creditor: {debt.originalCreditor}</div>}
@@ -159,11 +167,16 @@ function DebtRow({ debt, open, onToggle }: { debt: Debt; open: boolean; onToggle
           '—'
         ) : (
           <ul className="space-y-0.5">
-            {debt.deadlines.map((deadline) => (
-              <li key={`${deadline.date}-${deadline.what}`}>
-                <span className="whitespace-nowrap font-medium">{formatDate(deadline.date)}</span>: {deadline.what}
-              </li>
-            ))}
+            {debt.deadlines.map((deadline) => {
+              const passed = deadline.date < today;
+              return (
+                <li key={`${deadline.date}-${deadline.what}`} className={passed ? 'text-slate-500' : undefined} data-passed={passed}>
+                  <span className="whitespace-nowrap font-medium">{formatDate(deadline.date)}</span>
+                  {passed && <span className="ml-1 whitespace-nowrap text-xs">(passed)</span>}
+                  {deadlineText(deadline.what, deadline.date) && <>: {deadlineText(deadline.what, deadline.date)}</>}
+                </li>
+              );
+            })}
           </ul>
         )}
       </td>
@@ -187,4 +200,9 @@ function DebtRow({ debt, open, onToggle }: { debt: Debt; open: boolean; onToggle
       </td>
     </tr>
   );
+}
+
+function subscribeToHash(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
 }

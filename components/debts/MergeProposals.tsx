@@ -10,6 +10,7 @@ import { ApiError, postJson } from '@/lib/client/api';
 import { documentTypeLabel, formatDate, formatMoney, plural } from '@/lib/client/format';
 import { fetchMergeProposals, queryKeys, refreshAfterDebtChange } from '@/lib/client/queries';
 import type { Debt, MergeProposalView } from '@/lib/client/types';
+import { referenceText } from './DebtDetails';
 import { PriorityBadge } from './PriorityBadge';
 
 /**
@@ -18,29 +19,63 @@ import { PriorityBadge } from './PriorityBadge';
  */
 export function MergeProposals({ clientId }: { clientId: string }) {
   const proposals = useQuery({ queryKey: queryKeys.mergeProposals(clientId), queryFn: () => fetchMergeProposals(clientId) });
+  // Pairs kept separate on this screen, so the decision can be undone until the page is left.
+  const [keptApart, setKeptApart] = useState<MergeProposalView[]>([]);
 
   if (proposals.isError) return <ErrorMessage error={proposals.error} title="The possible duplicates could not be loaded." onRetry={() => void proposals.refetch()} className="mb-4" />;
   const open = proposals.data?.proposals ?? [];
-  if (open.length === 0) return null;
+  const undoable = keptApart.filter((kept) => !open.some((proposal) => proposal.id === kept.id));
+  if (open.length === 0 && undoable.length === 0) return null;
 
   return (
     <section aria-labelledby="merge-proposals-heading" className="mb-5 rounded-md border border-amber-300 bg-amber-50/50 p-4" data-testid="merge-proposals">
       <h3 id="merge-proposals-heading" className="font-semibold text-slate-900">
         Possible duplicates ({open.length})
       </h3>
-      <p className="mt-1 text-sm text-slate-700">These debts may be the same debt in different letters. Check both, then merge them into one debt or keep them separate. Until you decide, both count in the totals.</p>
+      {open.length > 0 && <p className="mt-1 text-sm text-slate-700">These debts may be the same debt in different letters. Check both, then merge them into one debt or keep them separate. Until you decide, both count in the totals.</p>}
       <ul className="mt-3 space-y-4">
         {open.map((proposal) => (
           <li key={proposal.id}>
-            <ProposalCard clientId={clientId} proposal={proposal} />
+            <ProposalCard clientId={clientId} proposal={proposal} onKeptApart={() => setKeptApart((current) => [...current, proposal])} />
           </li>
         ))}
       </ul>
+      {undoable.map((proposal) => (
+        <KeptApartNotice key={proposal.id} clientId={clientId} proposal={proposal} onDone={() => setKeptApart((current) => current.filter((kept) => kept.id !== proposal.id))} />
+      ))}
     </section>
   );
 }
 
-function ProposalCard({ clientId, proposal }: { clientId: string; proposal: MergeProposalView }) {
+/** Confirms that a pair was kept separate, with an undo that opens the proposal again. */
+function KeptApartNotice({ clientId, proposal, onDone }: { clientId: string; proposal: MergeProposalView; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const reopen = useMutation({
+    mutationFn: () => postJson<unknown>(`/api/clients/${clientId}/merge-proposals/${proposal.id}/reopen`, {}),
+    onSuccess: async () => {
+      await refreshAfterDebtChange(queryClient, clientId);
+      onDone();
+    },
+  });
+  const name = (debt: Debt) => `${debt.creditor ?? 'an unknown creditor'} (${formatMoney(debt.amount)})`;
+
+  return (
+    <div role="status" className="mt-3 flex flex-wrap items-center gap-2 rounded border border-slate-200 bg-white px-3 py-2 text-sm" data-testid="merge-kept-apart">
+      <span>
+        Kept separate: the debts to {name(proposal.debt)} and {name(proposal.otherDebt)} both count in the totals.
+      </span>
+      <Button variant="secondary" size="sm" onClick={() => reopen.mutate()} busy={reopen.isPending} data-testid="merge-undo-reject">
+        Undo
+      </Button>
+      <Button variant="ghost" size="sm" onClick={onDone} disabled={reopen.isPending}>
+        Dismiss
+      </Button>
+      {reopen.isError && <ErrorMessage error={reopen.error} title="The proposal could not be reopened." className="mt-2 w-full" />}
+    </div>
+  );
+}
+
+function ProposalCard({ clientId, proposal, onKeptApart }: { clientId: string; proposal: MergeProposalView; onKeptApart: () => void }) {
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const base = `/api/clients/${clientId}/merge-proposals/${proposal.id}`;
@@ -56,7 +91,10 @@ function ProposalCard({ clientId, proposal }: { clientId: string; proposal: Merg
   });
   const reject = useMutation({
     mutationFn: () => postJson<unknown>(`${base}/reject`, {}),
-    onSuccess: () => refreshAfterDebtChange(queryClient, clientId),
+    onSuccess: () => {
+      onKeptApart();
+      return refreshAfterDebtChange(queryClient, clientId);
+    },
     onError: refreshWhenStale,
   });
   const busy = accept.isPending || reject.isPending;
@@ -115,7 +153,7 @@ function DebtSummary({ debt }: { debt: Debt }) {
           {debt.asOfDate && <span className="font-normal text-slate-600"> as of {formatDate(debt.asOfDate)}</span>}
         </dd>
         <dt className="text-slate-600">Reference</dt>
-        <dd className="font-mono text-xs leading-5">{debt.accountReference ?? '—'}</dd>
+        <dd className="font-mono text-xs leading-5">{debt.accountReference ?? (debt.references.map(referenceText).join(', ') || '—')}</dd>
         <dt className="text-slate-600">Type</dt>
         <dd>{documentTypeLabel(debt.documentType)}</dd>
         <dt className="text-slate-600">Priority</dt>

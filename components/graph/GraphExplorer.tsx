@@ -1,5 +1,6 @@
 'use client';
 
+import { useSearchParams } from 'next/navigation';
 import { useEffect, useMemo, useState } from 'react';
 import { Button } from '@/components/ui/Button';
 import { EmptyState } from '@/components/ui/EmptyState';
@@ -7,9 +8,8 @@ import { ErrorMessage } from '@/components/ui/ErrorMessage';
 import { Loading } from '@/components/ui/Loading';
 import { Notice } from '@/components/ui/Notice';
 import { plural } from '@/lib/client/format';
-import { DEFAULT_NODE_CAP, hiddenLinkCount, nodeCaps, shownLinkCounts, type GraphFilters as Filters, type PriorityFilter } from '@/lib/client/graph-view';
+import { graphScreenSearch, graphScreenState, hiddenLinkCount, nodeCaps, shownLinkCounts, type GraphFilters as Filters, type GraphScreenState, type PriorityFilter } from '@/lib/client/graph-view';
 import type { GraphNode, GraphNodeType } from '@/lib/client/types';
-import { graphNodeTypes } from '@/lib/graph/types';
 import { GraphCanvas } from './GraphCanvas';
 import { GraphExport } from './GraphExport';
 import { GraphFilters } from './GraphFilters';
@@ -30,7 +30,13 @@ function useDebounced<T>(value: T, delayMs: number): T {
   return debounced;
 }
 
-type Focus = { id: string; label: string };
+/** Changes the /graph address without a page load; Next.js keeps useSearchParams in step with it. */
+function setAddress(state: GraphScreenState, mode: 'push' | 'replace') {
+  const search = graphScreenSearch(state);
+  if (search === window.location.search) return;
+  if (mode === 'push') window.history.pushState(null, '', `/graph${search}`);
+  else window.history.replaceState(null, '', `/graph${search}`);
+}
 
 /**
  * Renders the /graph screen. The filters are on the left. On the right are the canvas, what the cap
@@ -39,25 +45,34 @@ type Focus = { id: string; label: string };
  * node's neighbourhood.
  */
 export function GraphExplorer() {
-  const [clientId, setClientId] = useState('');
-  const [types, setTypes] = useState<GraphNodeType[]>([...graphNodeTypes]);
-  const [priority, setPriority] = useState<PriorityFilter>('');
-  const [search, setSearch] = useState('');
+  // The address contains the filters and the drill-down, so Back, a reload or a shared link shows the same view.
+  const searchParams = useSearchParams();
+  const [initial] = useState(() => graphScreenState(new URLSearchParams(searchParams.toString())));
+  const [clientId, setClientId] = useState(initial.filters.clientId);
+  const [types, setTypes] = useState<GraphNodeType[]>(initial.filters.types);
+  const [priority, setPriority] = useState<PriorityFilter>(initial.filters.priority);
+  const [search, setSearch] = useState(initial.filters.q);
   const q = useDebounced(search.trim(), SEARCH_DELAY_MS);
-  const [limit, setLimit] = useState(DEFAULT_NODE_CAP);
-  const [focus, setFocus] = useState<Focus | null>(null);
+  const [limit, setLimit] = useState(initial.limit);
+  // A drill-down is a step in the browser's history, so Back returns to the whole graph.
+  const focusId = searchParams.get('focus') || null;
   const [selectedId, setSelectedId] = useState<string | null>(null);
 
   const filters: Filters = useMemo(() => ({ clientId, types, priority, q }), [clientId, types, priority, q]);
+  // The address takes the search as typed, not debounced, so leaving the page at once still keeps it.
+  const typed = search.trim();
+  useEffect(() => setAddress({ filters: { ...filters, q: typed }, limit, focusId }, 'replace'), [filters, typed, limit, focusId]);
+
   // Expansions belong to the base graph they were made in; any change of it drops them.
-  const baseKey = JSON.stringify([filters, limit, focus?.id ?? null]);
+  const baseKey = JSON.stringify([filters, limit, focusId]);
   const [expanded, setExpanded] = useState<{ baseKey: string; ids: string[] }>({ baseKey, ids: [] });
   const expandedIds = useMemo(() => (expanded.baseKey === baseKey ? expanded.ids : []), [expanded, baseKey]);
 
-  const { base, view, expansions } = useGraphView({ filters, limit, focusId: focus?.id ?? null, expandedIds });
+  const { base, view, expansions } = useGraphView({ filters, limit, focusId, expandedIds });
   const shown = useMemo(() => (view ? shownLinkCounts(view) : new Map<string, number>()), [view]);
   const typeCounts = useMemo(() => (view ? countByType(view.nodes) : null), [view]);
   const selected = view?.nodes.find((node) => node.id === selectedId) ?? null;
+  const focusNode = focusId ? base.data?.nodes.find((node) => node.id === focusId) : undefined;
 
   function expand(nodeId: string) {
     if (expandedIds.includes(nodeId)) return;
@@ -65,8 +80,12 @@ export function GraphExplorer() {
   }
 
   function drillDown(node: GraphNode) {
-    setFocus({ id: node.id, label: nodeLabel(node) });
     setSearch('');
+    setAddress({ filters: { ...filters, q: '' }, limit, focusId: node.id }, 'push');
+  }
+
+  function clearFocus() {
+    setAddress({ filters, limit, focusId: null }, 'push');
   }
 
   const noTypes = types.length === 0;
@@ -79,7 +98,7 @@ export function GraphExplorer() {
           clientId={clientId}
           onClientChange={(id) => {
             setClientId(id);
-            setFocus(null);
+            if (focusId) clearFocus();
             setSelectedId(null);
           }}
           search={search}
@@ -97,12 +116,12 @@ export function GraphExplorer() {
       </div>
 
       <div className="min-w-0 space-y-4">
-        {focus && (
+        {focusId && (
           <Notice tone="info" className="flex flex-wrap items-center justify-between gap-2" data-testid="graph-focus">
             <span>
-              Showing <strong>{focus.label}</strong> and its neighbours.
+              Showing <strong>{focusNode ? nodeLabel(focusNode) : 'the chosen node'}</strong> and its neighbours.
             </span>
-            <Button variant="secondary" size="sm" onClick={() => setFocus(null)} data-testid="graph-focus-clear">
+            <Button variant="secondary" size="sm" onClick={clearFocus} data-testid="graph-focus-clear">
               Back to the whole graph
             </Button>
           </Notice>
@@ -152,7 +171,7 @@ export function GraphExplorer() {
             onClose={() => setSelectedId(null)}
             onExpand={() => expand(selected.id)}
             expanding={expansions.some((expansion) => expansion.id === selected.id && expansion.pending)}
-            onFocus={focus?.id === selected.id ? null : () => drillDown(selected)}
+            onFocus={focusId === selected.id ? null : () => drillDown(selected)}
           />
         )}
         {view && view.nodes.length > 0 && <NodeIndex nodes={view.nodes} selectedId={selectedId} onSelect={setSelectedId} />}

@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Badge } from '@/components/ui/Badge';
 import { Button } from '@/components/ui/Button';
-import { documentTypeLabel, formatDate, formatMoney, plural } from '@/lib/client/format';
+import { documentTypeLabel, formatDate, formatMoney, otherNames, plural } from '@/lib/client/format';
 import { sourceLinks, type GraphView } from '@/lib/client/graph-view';
 import type { GraphNode } from '@/lib/client/types';
 import { colourOf, linkTypeLabel, nodeLabel, nodeTypeLabels } from './nodeStyles';
@@ -98,12 +98,29 @@ export function NodeDetails({ node, view, hiddenLinks, onSelect, onClose, onExpa
   const [allNeighbours, setAllNeighbours] = useState(false);
   const neighbours = useMemo(() => neighboursOf(node, view), [node, view]);
   const sources = useMemo(() => sourceLinks(node, view), [node, view]);
-  const properties = Object.entries(node.properties).filter(([key, value]) => isShown(node, key, value));
+  const properties = Object.entries(node.properties)
+    .map(([key, value]): [string, PropertyValue] => [key, key === 'aliases' && Array.isArray(value) ? otherNames(node.label, value.map(String)) : value])
+    .filter(([key, value]) => isShown(node, key, value));
   const deadlineWhat = node.type === 'Deadline' && typeof node.properties.what === 'string' ? node.properties.what : null;
   const listed = allNeighbours ? neighbours : neighbours.slice(0, NEIGHBOURS_SHOWN);
+  const panel = useRef<HTMLElement>(null);
+
+  // The panel opens below the canvas, often out of sight, so the page scrolls to it. A node picked
+  // from the list below finds the panel above the view instead, and the list stays in place.
+  useEffect(() => {
+    if (panel.current && panel.current.getBoundingClientRect().top > window.innerHeight) panel.current.scrollIntoView({ block: 'nearest' });
+  }, []);
+
+  useEffect(() => {
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) onClose();
+    };
+    document.addEventListener('keydown', closeOnEscape);
+    return () => document.removeEventListener('keydown', closeOnEscape);
+  }, [onClose]);
 
   return (
-    <section aria-labelledby="node-details-heading" className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm" data-testid="node-details" data-node-id={node.id}>
+    <section ref={panel} aria-labelledby="node-details-heading" className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm" data-testid="node-details" data-node-id={node.id}>
       <header className="flex flex-wrap items-start justify-between gap-2">
         <div className="flex flex-wrap items-center gap-2">
           <span aria-hidden className="inline-block size-3 rounded-full" style={{ backgroundColor: colourOf(node.type) }} />
@@ -139,7 +156,7 @@ export function NodeDetails({ node, view, hiddenLinks, onSelect, onClose, onExpa
       )}
       {node.type === 'Debt' && node.clientId && (
         <p className="mt-1 text-sm">
-          <Link href={`/clients/${node.clientId}#debts`} data-testid="node-details-debts-link">
+          <Link href={`/clients/${node.clientId}#${node.id.replace(/^debt:/, 'debt-')}`} data-testid="node-details-debts-link">
             Check or correct it on the client&apos;s page
           </Link>
         </p>
@@ -159,9 +176,9 @@ export function NodeDetails({ node, view, hiddenLinks, onSelect, onClose, onExpa
       <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
         <span className="text-slate-700" data-testid="node-details-links">
           {plural(node.degree ?? neighbours.length, 'link')}
-          {hiddenLinks > 0 ? `, ${hiddenLinks.toLocaleString('en-GB')} not shown` : ''}
+          {hiddenLinks > 0 ? `, ${hiddenLinks.toLocaleString('en-GB')} not shown` : ', all shown'}
         </span>
-        <Button variant="secondary" size="sm" onClick={onExpand} busy={expanding} disabled={hiddenLinks === 0} data-testid="node-details-expand">
+        <Button variant="secondary" size="sm" onClick={onExpand} busy={expanding} disabled={hiddenLinks === 0} title={hiddenLinks === 0 ? 'Every neighbour is already on the graph.' : undefined} data-testid="node-details-expand">
           Expand neighbours
         </Button>
         {onFocus && (

@@ -18,6 +18,9 @@ export function NodeIndex({ nodes, selectedId, onSelect }: { nodes: GraphNode[];
   // Deadlines sort by their ISO label, which keeps them in date order.
   const sorted = useMemo(() => [...nodes].sort((a, b) => a.type.localeCompare(b.type) || a.label.localeCompare(b.label)).slice(0, LISTED_MAX), [nodes]);
   const rendered = open || nodes.length <= ALWAYS_RENDERED_MAX;
+  // With several clients drawn, each entry names its client, since two clients' debts can read alike.
+  const clientNames = useMemo(() => new Map(nodes.filter((node) => node.type === 'Client' && node.clientId).map((node) => [node.clientId!, node.label])), [nodes]);
+  const clientOf = (node: GraphNode) => (clientNames.size > 1 && node.type !== 'Client' && node.clientId ? clientNames.get(node.clientId) : undefined);
 
   return (
     <details className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" onToggle={(event) => setOpen(event.currentTarget.open)}>
@@ -38,7 +41,10 @@ export function NodeIndex({ nodes, selectedId, onSelect }: { nodes: GraphNode[];
                 >
                   <span aria-hidden className="inline-block size-2.5 shrink-0 rounded-full" style={{ backgroundColor: colourOf(node.type) }} />
                   <span className="truncate">{nodeLabel(node)}</span>
-                  <span className="ml-auto shrink-0 text-xs text-slate-500">{nodeTypeLabels[node.type] ?? node.type}</span>
+                  <span className="ml-auto shrink-0 text-xs text-slate-500">
+                    {nodeTypeLabels[node.type] ?? node.type}
+                    {clientOf(node) && ` · ${clientOf(node)}`}
+                  </span>
                 </button>
               </li>
             ))}

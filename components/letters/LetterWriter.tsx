@@ -234,7 +234,7 @@ function LetterOutput({ letter, clientName, onEdit }: { letter: LetterState; cli
               {copyStatus}
             </span>
           </div>
-          {letter.letterId && <p className="text-xs text-slate-500">Saved as letter {letter.letterId}. Edits made here are not saved; copy or download the letter.</p>}
+          {letter.letterId && <p className="text-xs text-slate-500" data-letter-id={letter.letterId}>The letter as written is saved on the server. Edits made here are not saved; copy or download the letter.</p>}
         </>
       )}
     </div>

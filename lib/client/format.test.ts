@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNote } from './format';
+import { deadlineText, formatNote, otherNames } from './format';
 
 describe('formatNote', () => {
   it('capitalises a single reason', () => {
@@ -16,5 +16,26 @@ describe('formatNote', () => {
 
   it('drops empty parts', () => {
     expect(formatNote('vision output was invalid; ')).toBe('Vision output was invalid.');
+  });
+});
+
+describe('otherNames', () => {
+  it('drops repeats of the name', () => {
+    expect(otherNames('Stavewick Borough Council', ['STAVEWICK BOROUGH COUNCIL', 'Stavewick BC'])).toEqual(['Stavewick BC']);
+  });
+
+  it('keeps every alias without a name', () => {
+    expect(otherNames(null, ['Northmere'])).toEqual(['Northmere']);
+  });
+});
+
+describe('deadlineText', () => {
+  it('drops text that repeats the date', () => {
+    expect(deadlineText('13 April 2026', '2026-04-13')).toBe('');
+    expect(deadlineText('2026-04-13', '2026-04-13')).toBe('');
+  });
+
+  it('keeps what the deadline asks', () => {
+    expect(deadlineText('Pay the overdue instalments', '2026-10-19')).toBe('Pay the overdue instalments');
   });
 });

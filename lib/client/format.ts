@@ -132,3 +132,18 @@ export const roleLabels: Record<Role, string> = {
   advisor: 'Advisor',
   admin: 'Admin',
 };
+
+/** Returns the other names something was written as, leaving out those that only repeat `name` in another capitalisation. */
+export function otherNames(name: string | null, aliases: string[]): string[] {
+  const shown = name?.trim().toLowerCase();
+  return aliases.filter((alias) => alias.trim().toLowerCase() !== shown);
+}
+
+/** Returns the deadline's action, or '' when the letter's text only repeats its date. */
+export function deadlineText(what: string, date: string): string {
+  const words = what.trim();
+  if (!words) return '';
+  const parsed = new Date(`${words} UTC`);
+  const sameDate = !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
+  return sameDate || words === date ? '' : words;
+}

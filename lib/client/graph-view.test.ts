@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { amountToLinkWidth, expandUrl, exportUrl, graphUrl, hiddenLinkCount, hubIds, linkPriority, mergeGraphs, nodeRadius, PLAIN_LINK_WIDTH, shownLinkCounts, sourceLinks, type GraphFilters } from './graph-view';
-import type { GraphLink, GraphNode } from './types';
+import { amountToLinkWidth, DEFAULT_NODE_CAP, expandUrl, exportUrl, graphScreenSearch, graphScreenState, graphUrl, hiddenLinkCount, hubIds, linkPriority, mergeGraphs, nodeRadius, PLAIN_LINK_WIDTH, shownLinkCounts, sourceLinks, type GraphFilters } from './graph-view';
+import type { GraphLink, GraphNode, GraphNodeType } from './types';
 
 const everything: GraphFilters = { clientId: '', types: ['Client', 'Document', 'Creditor', 'Debt', 'Deadline', 'CourtClaim'], priority: '', q: '' };
 const clientId = '2b7d6c9e-4a51-4a0e-9a43-3f1f2c0d8e11';
@@ -133,5 +133,23 @@ describe('sourceLinks', () => {
 
   it('links a client to its page', () => {
     expect(sourceLinks(node(`client:${clientId}`, 'Client'), { nodes: [], links: [] })).toEqual([{ href: `/clients/${clientId}`, label: 'Open the client' }]);
+  });
+});
+
+describe('graph screen address', () => {
+  it('leaves defaults out', () => {
+    expect(graphScreenSearch({ filters: everything, limit: DEFAULT_NODE_CAP, focusId: null })).toBe('');
+  });
+
+  it('round-trips every choice', () => {
+    const state = { filters: { clientId: 'c-1', types: ['Debt', 'Creditor'] as GraphNodeType[], priority: 'priority' as const, q: 'Northmere Bank' }, limit: 1_000, focusId: 'creditor:northmere' };
+    expect(graphScreenState(new URLSearchParams(graphScreenSearch(state)))).toEqual({ ...state, filters: { ...state.filters, types: ['Creditor', 'Debt'] } });
+  });
+
+  it('ignores values the screen does not offer', () => {
+    const state = graphScreenState(new URLSearchParams('types=Debt,Planet&priority=urgent&limit=7'));
+    expect(state.filters.types).toEqual(['Debt']);
+    expect(state.filters.priority).toBe('');
+    expect(state.limit).toBe(DEFAULT_NODE_CAP);
   });
 });

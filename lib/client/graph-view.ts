@@ -54,6 +54,33 @@ export function exportUrl(filters: GraphFilters, format: 'json' | 'csv'): string
   return `/api/graph/export?${params}`;
 }
 
+/** The screen state kept in the /graph address, so that Back, a reload or a shared link shows the same view. */
+export type GraphScreenState = { filters: GraphFilters; limit: number; focusId: string | null };
+
+/** Returns the /graph address's query for the screen state; defaults are left out. */
+export function graphScreenSearch(state: GraphScreenState): string {
+  const params = filterParams(state.filters);
+  if (state.limit !== DEFAULT_NODE_CAP) params.set('limit', String(state.limit));
+  if (state.focusId) params.set('focus', state.focusId);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
+/** Reads the screen state from the /graph address's query, ignoring values the screen does not offer. */
+export function graphScreenState(params: URLSearchParams): GraphScreenState {
+  const typesParam = params.get('types');
+  const types = typesParam === null ? [...graphNodeTypes] : graphNodeTypes.filter((type) => typesParam.split(',').includes(type));
+  const priorityParam = params.get('priority');
+  const priority: PriorityFilter = priorityParam === 'priority' || priorityParam === 'non-priority' ? priorityParam : '';
+  const limitParam = Number(params.get('limit'));
+  const limit = (nodeCaps as readonly number[]).includes(limitParam) ? limitParam : DEFAULT_NODE_CAP;
+  return {
+    filters: { clientId: params.get('clientId') ?? '', types, priority, q: params.get('q') ?? '' },
+    limit,
+    focusId: params.get('focus') || null,
+  };
+}
+
 function linkKey(link: GraphLink): string {
   return `${link.source}\u0000${link.target}\u0000${link.type}`;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/client';
 import { clientCreditorKeys, resolveCreditor } from '../db/queries/creditors';
-import { decideMergeProposal, getMergeProposal, getResolvedDebt, lockClientForResolution, mergeResolvedDebts, setCorrections, type ResolvedDebtRecord } from '../db/queries/resolved-debts';
+import { decideMergeProposal, getMergeProposal, getResolvedDebt, lockClientForResolution, mergeResolvedDebts, reopenMergeProposalRow, setCorrections, type ResolvedDebtRecord } from '../db/queries/resolved-debts';
 import type { DebtCorrections } from '../db/schema';
 import { AppError } from '../errors';
 import { moduleLogger } from '../log';
@@ -107,6 +107,19 @@ export async function rejectMergeProposal(db: Db, { clientId, proposalId, userId
     await openProposal(tx, clientId, proposalId);
     await decideMergeProposal(tx, { id: proposalId, status: 'rejected', userId });
     log.info({ clientId, proposalId }, 'merge proposal rejected');
+  });
+}
+
+/** Undoes "keep separate": the proposal is open again, so the advisor can decide once more. A merge cannot be undone. */
+export async function reopenMergeProposal(db: Db, { clientId, proposalId }: { clientId: string; proposalId: string }): Promise<void> {
+  await db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    await lockClientForResolution(tx, clientId);
+    const proposal = await getMergeProposal(tx, { clientId, id: proposalId });
+    if (!proposal) throw new AppError('not_found', `Merge proposal ${proposalId} was not found for this client. The debts may have been removed since.`);
+    if (proposal.status !== 'rejected') throw new AppError('conflict', `Merge proposal ${proposalId} is ${proposal.status}; only a proposal kept separate can be reopened.`);
+    await reopenMergeProposalRow(tx, proposalId);
+    log.info({ clientId, proposalId }, 'merge proposal reopened');
   });
 }
 

@@ -5,7 +5,7 @@ import { missingFigures, unsupportedFigures } from './figures';
 
 const log = moduleLogger('letters');
 
-/** The three parts of every client letter, in order, as they appear as headings. */
+/** The three parts of every client letter, in order, as they appear as headings (plain lines, since the letter is sent as text). */
 export const letterSections = ['Your situation', 'What we will do', 'What you should do'] as const;
 
 export type LetterSection = (typeof letterSections)[number];
@@ -85,20 +85,24 @@ async function* streamSection(deltas: AsyncIterable<string>, section: LetterSect
  * Streams a client letter from interview notes, then checks that it kept every figure of the notes
  * and has all three parts. The greeting, the three headings and the sign-off come from here and each
  * part's text from its own model request, so even a small model cannot drop or reorder the parts.
- * When the text model fails, a fallback event reports it and the notes are untouched.
+ * Nothing is streamed before the model's first words, so a model that cannot be reached leaves no
+ * half-begun letter. When the text model fails, a fallback event reports it and the notes are untouched.
  */
-export async function* streamLetter(input: { clientName: string; notes: string; textModel: TextModel; signal?: AbortSignal }): AsyncGenerator<LetterEvent> {
+export async function* streamLetter(input: { clientName: string; notes: string; advisorName?: string; textModel: TextModel; signal?: AbortSignal }): AsyncGenerator<LetterEvent> {
   let letter = '';
+  // Text of the app's own that waits for the model's first words.
+  let held = '';
   const emptySections: LetterSection[] = [];
   function* emit(text: string): Generator<LetterEvent> {
-    letter += text;
-    yield { type: 'delta', text };
+    letter += held + text;
+    yield { type: 'delta', text: held + text };
+    held = '';
   }
 
-  yield* emit(`Dear ${input.clientName},\n\n`);
+  held = `Dear ${input.clientName},\n\n`;
   try {
     for (const section of letterSections) {
-      yield* emit(`## ${section}\n\n`);
+      held += `${section}\n\n`;
       const deltas = input.textModel.streamChat(buildSectionMessages(input.clientName, input.notes, section), { signal: input.signal });
       let written = '';
       for await (const text of streamSection(deltas, section)) {
@@ -106,7 +110,7 @@ export async function* streamLetter(input: { clientName: string; notes: string; 
         yield* emit(text);
       }
       if (!written.trim()) emptySections.push(section);
-      yield* emit('\n\n');
+      held += '\n\n';
     }
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
@@ -114,7 +118,7 @@ export async function* streamLetter(input: { clientName: string; notes: string; 
     yield { type: 'fallback', code: error.code, message: `The letter could not be written: ${error.message} Your notes are kept; try again when the text model is available.` };
     return;
   }
-  yield* emit('Yours sincerely,\n\nYour advisor\n');
+  yield* emit(`Yours sincerely,\n\n${input.advisorName?.trim() || 'Your advisor'}\n`);
 
   yield { type: 'check', missingFigures: missingFigures(input.notes, letter), addedFigures: unsupportedFigures(letter, [input.notes]), missingSections: emptySections };
   yield { type: 'done', letter };

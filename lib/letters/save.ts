@@ -9,7 +9,7 @@ const log = moduleLogger('letters');
 /** Streams a letter and saves it once finished, so the advisor can find it again. */
 export async function* writeAndSaveLetter(
   deps: { db: Db; textModel: TextModel },
-  input: { clientId?: string; clientName: string; notes: string; signal?: AbortSignal },
+  input: { clientId?: string; clientName: string; notes: string; advisorName?: string; signal?: AbortSignal },
 ): AsyncGenerator<LetterEvent & { letterId?: string }> {
   let missing: string[] = [];
   for await (const event of streamLetter({ ...input, textModel: deps.textModel })) {

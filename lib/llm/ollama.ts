@@ -52,7 +52,7 @@ export function toModelError(error: unknown, settings: RoleSettings, model: stri
   if (status !== undefined) {
     return new AppError('model_unavailable', `The ${settings.role} model "${model}" failed on ${where} with HTTP ${status}. Check the server's log.`, { cause: error });
   }
-  return new AppError('model_unavailable', `Cannot reach ${where}. Check that Ollama is running there, or set OLLAMA_${settings.role.toUpperCase()}_URL.`, { cause: error });
+  return new AppError('model_unavailable', `Cannot reach ${where}. An admin can check that Ollama is running there, or set OLLAMA_${settings.role.toUpperCase()}_URL; the Status page shows each server.`, { cause: error });
 }
 
 /** The Ollama-backed models of every role, built from validated configuration. */

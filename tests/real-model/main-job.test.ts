@@ -99,7 +99,7 @@ describe.skipIf(testModels.reason ?? chroma.reason)('main job on llama.cpp with 
     const check = events.find((event): event is Extract<LetterEvent, { type: 'check' }> => event.type === 'check');
 
     const letter = events.find((event): event is Extract<LetterEvent, { type: 'done' }> => event.type === 'done')?.letter ?? '';
-    const headings = letterSections.map((section) => letter.indexOf(`## ${section}`));
+    const headings = letterSections.map((section) => letter.indexOf(`\n${section}\n`));
 
     expect(deltas.length).toBeGreaterThan(1);
     expect(check).toBeDefined();

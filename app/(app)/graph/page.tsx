@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
 import { GraphExplorer } from '@/components/graph/GraphExplorer';
 import { requirePageUser } from '@/lib/auth/page';
 
@@ -12,7 +13,9 @@ export default async function GraphPage() {
         <h1>Graph</h1>
         <p className="mt-1 text-sm text-slate-600">Clients, their debts and documents, and the creditors they share. Click a node, or pick it from the list below, to see where its facts come from.</p>
       </div>
-      <GraphExplorer />
+      <Suspense>
+        <GraphExplorer />
+      </Suspense>
     </div>
   );
 }

@@ -13,5 +13,5 @@ export const POST = route('user', async ({ request, requestId, services, user, a
   const body = await parseJsonBody(request, letterBody);
   if (body.clientId) await assertClientAccess(services.db, user, body.clientId);
   await audit({ action: 'create', targetType: 'letter', targetId: null, clientId: body.clientId ?? null });
-  return ndjsonResponse(writeAndSaveLetter({ db: services.db, textModel: services.models.text }, { ...body, signal: request.signal }), requestId);
+  return ndjsonResponse(writeAndSaveLetter({ db: services.db, textModel: services.models.text }, { ...body, advisorName: user.name, signal: request.signal }), requestId);
 });

@@ -104,6 +104,11 @@ export async function decideMergeProposal(db: Db, { id, status, userId }: { id: 
   await db.update(mergeProposals).set({ status, decidedBy: userId, decidedAt: sql`now()` }).where(eq(mergeProposals.id, id));
 }
 
+/** Puts a decided proposal back in the open list, without its decision. */
+export async function reopenMergeProposalRow(db: Db, id: string): Promise<void> {
+  await db.update(mergeProposals).set({ status: 'open', decidedBy: null, decidedAt: null }).where(eq(mergeProposals.id, id));
+}
+
 /**
  * Moves every mention of `sourceId` to `targetId` and deletes the source. The target keeps its own
  * corrections and takes the source's for fields it has not corrected. Proposals between the source

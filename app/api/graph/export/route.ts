@@ -11,6 +11,7 @@ export const GET = route('user', async ({ request, services, user, audit }) => {
 
   const name = `graph-${new Date().toISOString().slice(0, 10)}.${format}`;
   const headers = { 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' };
-  if (format === 'csv') return new Response(graphToCsv(graph), { headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' } });
+  // A byte order mark, so that spreadsheet programs read the file as UTF-8 and show £ signs correctly.
+  if (format === 'csv') return new Response(`\uFEFF${graphToCsv(graph)}`, { headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' } });
   return new Response(JSON.stringify({ ...graph, exportedAt: new Date().toISOString() }), { headers: { ...headers, 'content-type': 'application/json; charset=utf-8' } });
 });
