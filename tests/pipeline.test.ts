@@ -11,7 +11,11 @@ import { checkHealth } from '@/lib/health';
 import { getDocumentById, listPages } from '@/lib/db/queries/documents';
 import { deleteDocument, uploadDocuments } from '@/lib/documents/manage';
 import { askScope } from '@/lib/rag/ask';
+import { parseConfig } from '@/lib/config';
+import { OllamaModels } from '@/lib/llm/ollama';
 import { embedPendingChunks } from '@/lib/rag/backfill';
+import { rememberEmbedder } from '@/lib/rag/embedders';
+import { retrievePassages } from '@/lib/rag/retrieve';
 import type { AnswerEvent } from '@/lib/rag/answer';
 import type { Services } from '@/lib/services';
 import { createTestServices } from './helpers/app-services';
@@ -217,6 +221,33 @@ describe.skipIf(chroma.reason)('document pipeline with fake model servers', () =
     expect(await services.vectors.count(scope, documentId)).toBeGreaterThan(0);
     expect((await getDocumentById(services.db, { id: documentId }))?.warnings.join(' ')).not.toMatch(/semantic search/);
     expect(await listChunksForTest(services.db, documentId)).not.toHaveLength(0);
+  });
+
+  test('a new embedder gets older chunks', async () => {
+    const client = await addClient(services, { name: 'Pipeline Client L' });
+    const upload = await uploadDocuments(services, { clientId: client.id }, [sampleFile('synthetic/12_overdraft_demand.pdf')]);
+    await services.queue.idle();
+    const documentId = upload.documents[0].id;
+    const scope = { scope: 'client' as const, clientId: client.id };
+
+    // The embedding server now serves another model, as after a switch between Ollama and llama.cpp.
+    await fetch(`${models.vision.url}/api/pull`, { method: 'POST', body: JSON.stringify({ model: 'all-minilm', stream: false }) });
+    const switched = new OllamaModels(parseConfig({ ...models.env, OLLAMA_EMBED_MODEL: 'all-minilm', MODEL_PING_TIMEOUT_MS: '1000' })).embedding;
+    const question = 'How much is the overdraft?';
+    const before = await retrievePassages({ db: services.db, vectors: services.vectors, embedding: switched }, scope, question, { limit: 5 });
+    expect(before.methods).toContain('vector');
+
+    const query = await switched.embed([question], 'query');
+    expect(query.embedder).toBe('ollama:all-minilm');
+    expect(await services.vectors.query(scope, query.vectors[0], 5, query.embedder)).toEqual([]);
+    try {
+      const switchedServices = { ...services, models: Object.assign(Object.create(services.models), { embedding: switched }) } as Services;
+      expect(await embedPendingChunks(switchedServices)).toBeGreaterThanOrEqual(1);
+      const matches = await services.vectors.query(scope, query.vectors[0], 5, query.embedder);
+      expect(matches.some((match) => match.id.startsWith(`${documentId}:`))).toBe(true);
+    } finally {
+      rememberEmbedder('ollama:nomic-embed-text');
+    }
   });
 
   test('erasing a client leaves nothing in any store', async () => {

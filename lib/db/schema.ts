@@ -85,6 +85,8 @@ export const chunks = pgTable(
     chunkIndex: integer('chunk_index').notNull(),
     text: text('text').notNull(),
     embedded: boolean('embedded').notNull().default(false),
+    /** The embedders whose Chroma collections have this chunk, e.g. "ollama:nomic-embed-text". */
+    embeddedBy: text('embedded_by').array().notNull().default(sql`'{}'::text[]`),
     tsv: tsvector('tsv')
       .notNull()
       .generatedAlwaysAs(sql`to_tsvector('english', "text")`),

@@ -1,10 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { listUnembeddedChunks, markChunksEmbedded } from '../db/queries/chunks';
+import { listUnembeddedChunks, markChunksEmbedded, needsEmbedding } from '../db/queries/chunks';
 import { updateDocument } from '../db/queries/documents';
 import { chunks, documents } from '../db/schema';
 import { AppError } from '../errors';
 import { moduleLogger } from '../log';
 import type { Services } from '../services';
+import { lastEmbedder, rememberEmbedder } from './embedders';
 import { scopeOf } from './indexing';
 
 const log = moduleLogger('rag.backfill');
@@ -15,22 +16,27 @@ const DOCUMENTS_PER_SWEEP = 20;
 
 /**
  * Embeds the chunks of ready documents that were indexed while the embedding server or Chroma was
- * down, so they join semantic search once both answer again. Returns how many documents it completed;
- * it stops quietly at the first document whose embedding fails, to try again on the next sweep.
+ * down, and those missing from the collection of the embedder now in use (after a switch between
+ * Ollama and llama.cpp), so they join semantic search. Returns how many documents it completed; it
+ * stops quietly at the first document whose embedding fails, to try again on the next sweep.
  */
 export async function embedPendingChunks(services: Services): Promise<number> {
+  const current = lastEmbedder();
   const pending = await services.db
     .selectDistinct({ id: documents.id, scope: documents.scope, clientId: documents.clientId, warnings: documents.warnings })
     .from(chunks)
     .innerJoin(documents, eq(documents.id, chunks.documentId))
-    .where(and(eq(chunks.embedded, false), eq(documents.status, 'ready')))
+    .where(and(needsEmbedding(current), eq(documents.status, 'ready')))
     .limit(DOCUMENTS_PER_SWEEP);
 
   let completed = 0;
   for (const document of pending) {
-    const rows = await listUnembeddedChunks(services.db, { documentId: document.id });
+    const rows = await listUnembeddedChunks(services.db, { documentId: document.id, embedder: current });
+    if (rows.length === 0) continue;
+    let embedder: string;
     try {
       const embeddings = await services.models.embedding.embed(rows.map((row) => row.text), 'document');
+      embedder = embeddings.embedder;
       await services.vectors.upsert(
         scopeOf(document),
         rows.map((row, index) => ({ id: row.id, embedding: embeddings.vectors[index], documentId: document.id, pageNumber: row.pageNumber })),
@@ -41,9 +47,12 @@ export async function embedPendingChunks(services: Services): Promise<number> {
       log.debug({ documentId: document.id, code: error.code }, 'embedding backfill deferred');
       break;
     }
-    await markChunksEmbedded(services.db, { ids: rows.map((row) => row.id) });
+    rememberEmbedder(embedder);
+    await markChunksEmbedded(services.db, { ids: rows.map((row) => row.id), embedder });
     await updateDocument(services.db, { id: document.id, warnings: document.warnings.filter((warning) => !NOT_EMBEDDED.test(warning)) });
     completed += 1;
+    // Another embedder than the one the list was made for means it changed again; the next sweep follows it.
+    if (current !== null && embedder !== current) break;
   }
   if (completed > 0) log.info({ documents: completed }, 'embedding backfill added documents to semantic search');
   return completed;

@@ -6,6 +6,7 @@ import type { EmbeddingModel } from '../llm/types';
 import { moduleLogger } from '../log';
 import { collectionName, type ChromaVectorStore, type CollectionScope } from '../vectors/chroma';
 import { chunkPages, type PageMarkdown } from './chunking';
+import { rememberEmbedder } from './embedders';
 
 const log = moduleLogger('rag.indexing');
 
@@ -51,7 +52,8 @@ export async function indexDocument(
       chunks.map((chunk, index) => ({ id: chunk.id, embedding: embeddings.vectors[index], documentId: chunk.documentId, pageNumber: chunk.pageNumber })),
       embeddings.embedder,
     );
-    await markChunksEmbedded(deps.db, { ids: chunks.map((chunk) => chunk.id) });
+    await markChunksEmbedded(deps.db, { ids: chunks.map((chunk) => chunk.id), embedder: embeddings.embedder });
+    rememberEmbedder(embeddings.embedder);
     log.info({ documentId: document.id, collection: collectionName(scope, embeddings.embedder), chunks: chunks.length }, 'document indexed');
     return { chunkCount: chunks.length, embedded: true };
   } catch (error) {

@@ -5,6 +5,7 @@ import type { EmbeddingModel } from '../llm/types';
 import { moduleLogger } from '../log';
 import type { ChromaVectorStore, CollectionScope } from '../vectors/chroma';
 import { reciprocalRankFusion } from './fusion';
+import { rememberEmbedder } from './embedders';
 
 const log = moduleLogger('rag.retrieve');
 
@@ -49,8 +50,9 @@ export async function retrievePassages(
 
   try {
     const query = await deps.embedding.embed([question], 'query', { signal: options.signal });
-    // NOTE: documents embedded by another embedder (say, before a switch from Ollama to llama.cpp)
-    // sit in that embedder's collection, so only full-text search finds them until they are re-indexed.
+    // Documents embedded by another embedder (say, before a switch from Ollama to llama.cpp) are in
+    // that embedder's collection. Full-text search finds them until the backfill sweep adds them here.
+    rememberEmbedder(query.embedder);
     const matches = await deps.vectors.query(scope, query.vectors[0], CANDIDATES, query.embedder);
     rankings.push(matches.map((match) => match.id));
     methods.push('vector');

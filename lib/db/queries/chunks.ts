@@ -3,7 +3,7 @@ import type { Db } from '../client';
 import { chunks, documents } from '../schema';
 import type { CollectionScope } from '../../vectors/chroma';
 
-export type ChunkRecord = Omit<typeof chunks.$inferSelect, 'tsv'>;
+export type ChunkRecord = Omit<typeof chunks.$inferSelect, 'tsv' | 'embeddedBy'>;
 export type ChunkWithDocument = ChunkRecord & { documentName: string };
 
 export async function saveChunks(db: Db, rows: Omit<ChunkRecord, 'embedded'>[]): Promise<void> {
@@ -11,9 +11,18 @@ export async function saveChunks(db: Db, rows: Omit<ChunkRecord, 'embedded'>[]):
   await db.insert(chunks).values(rows);
 }
 
-export async function markChunksEmbedded(db: Db, { ids }: { ids: string[] }): Promise<void> {
+/** Records that the chunks are in the embedder's collection. */
+export async function markChunksEmbedded(db: Db, { ids, embedder }: { ids: string[]; embedder: string }): Promise<void> {
   if (ids.length === 0) return;
-  await db.update(chunks).set({ embedded: true }).where(inArray(chunks.id, ids));
+  await db
+    .update(chunks)
+    .set({ embedded: true, embeddedBy: sql`CASE WHEN ${embedder} = ANY(${chunks.embeddedBy}) THEN ${chunks.embeddedBy} ELSE array_append(${chunks.embeddedBy}, ${embedder}::text) END` })
+    .where(inArray(chunks.id, ids));
+}
+
+/** Builds the condition for chunks that still need an embedding: none yet, or none from `embedder` when one is given. */
+export function needsEmbedding(embedder: string | null) {
+  return embedder ? sql`(${chunks.embedded} = false OR NOT (${embedder}::text = ANY(${chunks.embeddedBy})))` : eq(chunks.embedded, false);
 }
 
 export async function deleteChunks(db: Db, { documentId }: { documentId: string }): Promise<void> {
@@ -88,10 +97,10 @@ export async function searchChunks(db: Db, { scope, words, limit }: { scope: Col
   return scored.slice(0, limit).map((entry) => entry.chunk);
 }
 
-/** Returns chunks of a document that have no embedding yet, for indexing again later. */
-export async function listUnembeddedChunks(db: Db, { documentId }: { documentId: string }): Promise<ChunkRecord[]> {
+/** Returns chunks of a document that have no embedding yet, or none from `embedder`, for embedding later. */
+export async function listUnembeddedChunks(db: Db, { documentId, embedder = null }: { documentId: string; embedder?: string | null }): Promise<ChunkRecord[]> {
   return db
     .select({ id: chunks.id, documentId: chunks.documentId, scope: chunks.scope, clientId: chunks.clientId, pageNumber: chunks.pageNumber, chunkIndex: chunks.chunkIndex, text: chunks.text, embedded: chunks.embedded })
     .from(chunks)
-    .where(and(eq(chunks.documentId, documentId), eq(chunks.embedded, false)));
+    .where(and(eq(chunks.documentId, documentId), needsEmbedding(embedder)));
 }
