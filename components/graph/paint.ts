@@ -89,16 +89,37 @@ export function paintNodes(context: CanvasRenderingContext2D, data: CanvasData, 
   }
 }
 
-function drawLabel(context: CanvasRenderingContext2D, node: CanvasNode, scale: number) {
+type Box = { left: number; top: number; right: number; bottom: number };
+
+/** Label widths in screen pixels at the label font, measured once per node. */
+const labelWidths = new WeakMap<CanvasNode, number>();
+
+/** Returns the box a node's label covers, in graph units, with the label font already set on the context. */
+function labelBox(context: CanvasRenderingContext2D, node: CanvasNode, scale: number): Box {
+  let widthPx = labelWidths.get(node);
+  if (widthPx === undefined) {
+    widthPx = context.measureText(node.text).width * scale;
+    labelWidths.set(node, widthPx);
+  }
+  const half = widthPx / scale / 2;
   const top = node.y! + node.radius + 2 / scale;
-  context.strokeText(node.text, node.x!, top);
-  context.fillText(node.text, node.x!, top);
+  return { left: node.x! - half, right: node.x! + half, top, bottom: top + (LABEL_FONT_PX + 2) / scale };
+}
+
+function overlaps(box: Box, placed: Box[]): boolean {
+  return placed.some((other) => box.left < other.right && other.left < box.right && box.top < other.bottom && other.top < box.bottom);
+}
+
+function drawLabel(context: CanvasRenderingContext2D, node: CanvasNode, box: Box) {
+  context.strokeText(node.text, node.x!, box.top);
+  context.fillText(node.text, node.x!, box.top);
 }
 
 /**
  * Draws labels under their nodes, after every node so none is covered. A small graph gets every
  * label. A larger one gets those of the hubs and the selected node, and once zoomed in those of the
  * nodes on screen, up to a limit per frame. The font is divided by the zoom to stay 12 px on screen.
+ * A label that would overlap one already drawn is left out; the selected node's and the hubs' go first.
  */
 export function paintLabels(context: CanvasRenderingContext2D, data: CanvasData, scale: number, selected: CanvasNode | undefined) {
   context.font = `${LABEL_FONT_PX / scale}px ui-sans-serif, system-ui, sans-serif`;
@@ -108,17 +129,24 @@ export function paintLabels(context: CanvasRenderingContext2D, data: CanvasData,
   context.strokeStyle = 'rgba(255, 255, 255, 0.9)';
   context.fillStyle = '#0f172a';
 
+  const placed: Box[] = [];
+  const selectedBox = selected && onScreen(selected, selected.radius) ? labelBox(context, selected, scale) : null;
+  if (selectedBox) placed.push(selectedBox);
+
   const everyNode = data.nodes.length <= ALL_LABELS_MAX_NODES || scale >= LABEL_ZOOM;
-  let drawn = 0;
-  for (const node of everyNode ? data.nodes : data.hubs) {
-    if (drawn >= MAX_LABELS_PER_FRAME) break;
-    if (node === selected || !onScreen(node, node.radius)) continue;
-    drawLabel(context, node, scale);
-    drawn += 1;
-  }
-  if (selected && onScreen(selected, selected.radius)) {
+  const place = (node: CanvasNode) => {
+    if (placed.length >= MAX_LABELS_PER_FRAME || node === selected || !onScreen(node, node.radius)) return;
+    const box = labelBox(context, node, scale);
+    if (overlaps(box, placed)) return;
+    placed.push(box);
+    drawLabel(context, node, box);
+  };
+  for (const node of data.hubs) place(node);
+  if (everyNode) for (const node of data.nodes) if (!node.hub) place(node);
+
+  if (selected && selectedBox) {
     context.font = `600 ${LABEL_FONT_PX / scale}px ui-sans-serif, system-ui, sans-serif`;
-    drawLabel(context, selected, scale);
+    drawLabel(context, selected, selectedBox);
   }
 }
 

@@ -52,8 +52,8 @@ export function shapeGraph(query: GraphQuery, scoped: Graph): GraphResult {
 function byPriority(nodes: GraphNode[], priority: 'priority' | 'non-priority', neighbours: Map<string, Set<string>>): GraphNode[] {
   const wanted = priority === 'priority';
   const debts = new Set(nodes.filter((node) => node.type === 'Debt' && node.properties.priority === wanted).map((node) => node.id));
+  // Clients too are kept only with a debt of that kind, so clients without one do not float apart.
   return nodes.filter((node) => {
-    if (node.type === 'Client') return true;
     if (node.type === 'Debt') return debts.has(node.id);
     return [...(neighbours.get(node.id) ?? [])].some((id) => debts.has(id));
   });

@@ -222,6 +222,10 @@ describe.each(backends)('graph store on $name', ({ open, skip }) => {
     expect(priority.nodes.filter((node) => node.type === 'Debt').map((node) => node.label)).toEqual(['£612.48']);
     expect(priority.nodes.some((node) => node.id === nodeIds.creditor(card))).toBe(false);
     expect(priority.nodes.some((node) => node.type === 'Client')).toBe(true);
+    const other = await backend.newClient('Contract Graph I2');
+    await store.replaceClientGraph(clientGraph(other, [crypto.randomUUID()], []));
+    const everyClient = await store.getGraph({ clientIds: [client.id, other.id], priority: 'priority', limit: 100 });
+    expect(everyClient.nodes.filter((node) => node.type === 'Client').map((node) => node.clientId)).toEqual([client.id]);
 
     const byReference = await store.getGraph({ clientId: client.id, q: '6120 4418', limit: 100 });
     expect(byReference.nodes.filter((node) => node.type === 'Debt').map((node) => node.label)).toEqual(['£3405.46']);
