@@ -49,7 +49,7 @@ test('sold-on card is one debt over HTTP', async ({ request }) => {
   expect(csv.headers()['content-type']).toContain('text/csv');
   expect(csv.headers()['content-disposition']).toContain('attachment');
   const lines = (await csv.text()).trim().split('\r\n');
-  expect(lines[0]).toBe('record,id,type,label,client_id,source,target,amount,priority,account_reference,as_of_date,pages,properties');
+  expect(lines[0]).toBe('record,id,type,label,client_id,client,source,target,amount,priority,account_reference,as_of_date,pages,properties');
   const exported = await (await request.get(`/api/graph/export?clientId=${clientId}&format=json`)).json();
   expect(lines.filter((line) => line.startsWith('node,'))).toHaveLength(exported.nodes.length);
   expect(lines.filter((line) => line.startsWith('link,'))).toHaveLength(exported.links.length);

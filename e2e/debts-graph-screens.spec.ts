@@ -148,15 +148,15 @@ test('graph controls filter, expand and export', async ({ page, request }) => {
   await page.getByTestId('graph-search').fill('');
   await expect(items.filter({ hasText: 'Stavewick Borough Council' })).toHaveCount(1);
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('graph-export-csv').click()]);
-  expect(csv.suggestedFilename()).toMatch(/^graph-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(csv.suggestedFilename()).toMatch(/^graph-graph-controls-client-\d{4}-\d{2}-\d{2}\.csv$/);
   const csvText = fs.readFileSync((await csv.path())!, 'utf8');
   expect(csvText.startsWith('\uFEFF')).toBe(true);
   const csvLines = csvText.slice(1).trim().split('\r\n');
-  expect(csvLines[0]).toBe('record,id,type,label,client_id,source,target,amount,priority,account_reference,as_of_date,pages,properties');
+  expect(csvLines[0]).toBe('record,id,type,label,client_id,client,source,target,amount,priority,account_reference,as_of_date,pages,properties');
   expect(csvLines.some((line) => line.includes('Brackwater Portfolio Recoveries Ltd'))).toBe(true);
 
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('graph-export-json').click()]);
-  expect(json.suggestedFilename()).toMatch(/^graph-\d{4}-\d{2}-\d{2}\.json$/);
+  expect(json.suggestedFilename()).toMatch(/^graph-graph-controls-client-\d{4}-\d{2}-\d{2}\.json$/);
   const exported = JSON.parse(fs.readFileSync((await json.path())!, 'utf8')) as { nodes: { clientId: string | null; label: string }[] };
   expect(exported.nodes.map((node) => node.label)).toContain('Stavewick Borough Council');
   expect(exported.nodes.every((node) => node.clientId === clientId || node.clientId === null)).toBe(true);

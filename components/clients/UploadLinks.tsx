@@ -17,6 +17,7 @@ import { downloadFile } from '@/lib/client/download';
 import { formatDateTime, plural } from '@/lib/client/format';
 import { fetchUploadLinks, queryKeys } from '@/lib/client/queries';
 import type { UploadLinkView } from '@/lib/client/types';
+import { datedFilename } from '@/lib/filenames';
 
 const DEFAULT_DAYS = 7;
 const MAX_DAYS = 30;
@@ -36,8 +37,7 @@ function linkState(link: UploadLinkView, now: number): LinkState {
 
 /** Returns a QR code filename naming the client and the link's expiry day, e.g. "upload-link-jane-doe-until-2025-03-12.png". */
 function qrFilename(clientName: string, link: UploadLinkView): string {
-  const slug = clientName.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'client';
-  return `upload-link-${slug}-until-${link.expiresAt.slice(0, 10)}.png`;
+  return datedFilename('upload-link', clientName, 'png', `until-${link.expiresAt.slice(0, 10)}`);
 }
 
 /**

@@ -12,7 +12,7 @@ type Format = 'json' | 'csv';
 /** Downloads the graph under the current filters as JSON or CSV. */
 export function GraphExport({ filters }: { filters: GraphFilters }) {
   const download = useMutation({
-    mutationFn: (format: Format) => downloadFile(exportUrl(filters, format), `graph-${new Date().toISOString().slice(0, 10)}.${format}`),
+    mutationFn: (format: Format) => downloadFile(exportUrl(filters, format)),
   });
   const busy = (format: Format) => download.isPending && download.variables === format;
 

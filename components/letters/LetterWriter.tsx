@@ -11,6 +11,7 @@ import { Notice } from '@/components/ui/Notice';
 import { errorMessage } from '@/lib/client/api';
 import { postNdjson } from '@/lib/client/ndjson';
 import type { LetterStreamEvent } from '@/lib/client/types';
+import { datedFilename } from '@/lib/filenames';
 import { useLetterDraft } from './useLetterDraft';
 
 /** The server's minimum, repeated here so the advisor learns before sending. */
@@ -189,7 +190,7 @@ function LetterOutput({ letter, clientName, onEdit }: { letter: LetterState; cli
     const url = URL.createObjectURL(blob);
     const link = document.createElement('a');
     link.href = url;
-    link.download = letterFilename(clientName);
+    link.download = datedFilename('letter', clientName, 'txt');
     link.click();
     URL.revokeObjectURL(url);
   }
@@ -264,9 +265,3 @@ function LetterCheck({ missingFigures, missingSections }: { missingFigures: stri
   );
 }
 
-/** Returns a download name such as "letter-jane-smith-2025-03-05.txt". */
-function letterFilename(clientName: string): string {
-  const slug = clientName.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
-  const today = new Date().toISOString().slice(0, 10);
-  return `letter-${slug || 'client'}-${today}.txt`;
-}

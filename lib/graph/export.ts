@@ -1,21 +1,23 @@
 import type { GraphResult, GraphValue } from './types';
 
-const CSV_COLUMNS = ['record', 'id', 'type', 'label', 'client_id', 'source', 'target', 'amount', 'priority', 'account_reference', 'as_of_date', 'pages', 'properties'] as const;
+const CSV_COLUMNS = ['record', 'id', 'type', 'label', 'client_id', 'client', 'source', 'target', 'amount', 'priority', 'account_reference', 'as_of_date', 'pages', 'properties'] as const;
 
 /**
- * Writes a graph as one CSV with a `record` column (node or link), for spreadsheets. Cells that a
+ * Writes a graph as one CSV with a `record` column (node or link), for spreadsheets. A node's
+ * `client` is its client's name when the graph has that client's node. Cells that a
  * spreadsheet would run as a formula (starting with =, +, -, @ or a control character) are prefixed
  * with an apostrophe, because labels come from uploaded letters.
  */
 export function graphToCsv(graph: GraphResult): string {
   const rows: string[][] = [[...CSV_COLUMNS]];
+  const clientNames = new Map(graph.nodes.filter((node) => node.type === 'Client' && node.clientId).map((node) => [node.clientId!, node.label]));
   for (const node of graph.nodes) {
     const { amount, priority, accountReference, asOfDate, ...rest } = node.properties;
-    rows.push(['node', node.id, node.type, node.label, node.clientId ?? '', '', '', cell(amount), cell(priority), cell(accountReference), cell(asOfDate), '', JSON.stringify(rest)]);
+    rows.push(['node', node.id, node.type, node.label, node.clientId ?? '', (node.clientId && clientNames.get(node.clientId)) ?? '', '', '', cell(amount), cell(priority), cell(accountReference), cell(asOfDate), '', JSON.stringify(rest)]);
   }
   for (const link of graph.links) {
     const { amount, priority, pages, ...rest } = link.properties ?? {};
-    rows.push(['link', '', link.type, '', '', link.source, link.target, cell(amount), cell(priority), '', '', Array.isArray(pages) ? pages.join(' ') : '', JSON.stringify(rest)]);
+    rows.push(['link', '', link.type, '', '', '', link.source, link.target, cell(amount), cell(priority), '', '', Array.isArray(pages) ? pages.join(' ') : '', JSON.stringify(rest)]);
   }
   return `${rows.map((row) => row.map(escapeCsv).join(',')).join('\r\n')}\r\n`;
 }

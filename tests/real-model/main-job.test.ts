@@ -16,6 +16,9 @@ import { createTestServices } from '../helpers/app-services';
 import { serviceUrl } from '../helpers/services';
 import { realModelEnv, requireTestModels, testModels } from './test-models';
 
+/** Time for one test of model output: each is a few model requests on one CPU thread, slower on a busy machine. */
+const MODEL_TEST_TIMEOUT_MS = 180_000;
+
 // The main job on a machine with no Ollama: the text and embed roles fall back to llama.cpp on the
 // cached GGUF models. A 270M base model's answers are not the product's quality, so these tests
 // check that real output flows through every step and stays valid, and print what the model did.
@@ -89,7 +92,7 @@ describe.skipIf(testModels.reason ?? chroma.reason)('main job on llama.cpp with 
     expect(deltas.length).toBeGreaterThan(1);
     expect(done).toBeDefined();
     console.info(`real model answer: ${deltas.length} pieces in ${Date.now() - started} ms, cited passages ${JSON.stringify(done?.cited)}`);
-  });
+  }, MODEL_TEST_TIMEOUT_MS);
 
   test('a letter streams and is checked', async () => {
     const started = Date.now();
@@ -107,5 +110,5 @@ describe.skipIf(testModels.reason ?? chroma.reason)('main job on llama.cpp with 
     expect([...headings].sort((a, b) => a - b)).toEqual(headings);
     console.info(`real model letter: ${deltas.length} pieces in ${Date.now() - started} ms, empty parts ${JSON.stringify(check?.missingSections)}`);
     console.info(`real model letter, first 600 characters:\n${letter.slice(0, 600)}`);
-  });
+  }, MODEL_TEST_TIMEOUT_MS);
 });

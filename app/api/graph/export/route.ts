@@ -1,4 +1,5 @@
 import { graphToCsv } from '@/lib/graph/export';
+import { datedFilename } from '@/lib/filenames';
 import { parseParams, route } from '@/lib/http';
 import { graphExportSchema, scopedGraphQuery } from '../query';
 
@@ -9,7 +10,8 @@ export const GET = route('user', async ({ request, services, user, audit }) => {
   const graph = await services.graph.getGraph(query);
   await audit({ action: 'export', targetType: 'graph', targetId: filters.clientId ?? null, clientId: filters.clientId ?? null, details: { format, nodes: graph.nodes.length, links: graph.links.length } });
 
-  const name = `graph-${new Date().toISOString().slice(0, 10)}.${format}`;
+  const client = filters.clientId ? graph.nodes.find((node) => node.type === 'Client' && node.clientId === filters.clientId) : undefined;
+  const name = datedFilename('graph', filters.clientId ? (client?.label ?? 'client') : 'all clients', format);
   const headers = { 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' };
   // A byte order mark, so that spreadsheet programs read the file as UTF-8 and show £ signs correctly.
   if (format === 'csv') return new Response(`\uFEFF${graphToCsv(graph)}`, { headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' } });
