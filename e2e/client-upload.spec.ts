@@ -11,6 +11,7 @@ test('client uploads through a link and sees nothing else', async ({ page, brows
   await page.goto(`/clients/${clientId}`);
   await page.getByTestId('upload-link-create').click();
   const url = await page.getByTestId('upload-link-url').inputValue();
+  await expect(page.getByTestId('upload-link-local')).toBeVisible();
   expect(url).toMatch(/\/upload\/[0-9a-f-]{36}\.\d+\.[\w-]+$/);
 
   const linkId = url.split('/upload/')[1].split('.')[0];

@@ -65,5 +65,5 @@ test('embed errors name the embed setting', async () => {
   const health = await checkHealth(cut);
   const embed = health.models.find((role) => role.role === 'embed')!;
   expect(embed.error).toContain('OLLAMA_EMBED_URL');
-  expect(embed.error).toContain('embed model server');
+  expect(embed.error).toContain('embedding model server');
 });

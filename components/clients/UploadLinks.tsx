@@ -135,8 +135,19 @@ function LinkShare({ link, clientId, clientName }: { link: UploadLinkView; clien
         <CopyButton text={link.url} label="Copy link" data-testid="upload-link-copy" />
         <QrDownloadButton link={link} clientId={clientId} clientName={clientName} />
       </div>
+      {onThisComputerOnly(link.url) && (
+        <Notice tone="warning" data-testid="upload-link-local">
+          This address works only on the computer running the app, so a client&apos;s phone cannot open it. Ask your admin to set APP_URL to the address clients can reach.
+        </Notice>
+      )}
     </div>
   );
+}
+
+/** Returns whether an address points at the machine it is opened on, as it does while APP_URL is left at its default. */
+function onThisComputerOnly(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === 'localhost' || host === '[::1]' || host.startsWith('127.');
 }
 
 function QrDownloadButton({ link, clientId, clientName }: { link: UploadLinkView; clientId: string; clientName: string }) {

@@ -44,7 +44,7 @@ const providerLabels: Record<RoleStatus['provider'], string> = {
 
 const overall: Record<Health['status'], { tone: 'success' | 'warning' | 'danger'; label: string; text: string }> = {
   ok: { tone: 'success', label: 'All working', text: 'Every service and model is reachable.' },
-  degraded: { tone: 'warning', label: 'Working with fallbacks', text: 'Something below is unreachable or missing a model. The app still works: scans are read by OCR, search uses keywords, and answers show the passages found.' },
+  degraded: { tone: 'warning', label: 'Working with fallbacks', text: 'Something below is unreachable or missing a model. The app still works:' },
   down: { tone: 'danger', label: 'Not working', text: 'The records database cannot be reached, so nothing can be stored or read.' },
 };
 
@@ -101,13 +101,36 @@ function ReachableBadge({ reachable }: { reachable: boolean }) {
   return reachable ? <Badge tone="success">Reachable</Badge> : <Badge tone="danger">Unreachable</Badge>;
 }
 
+/** The fallback the app uses for each model role and service that is not working. */
+const fallbackTexts: Record<string, string> = {
+  text: 'answers show the passages found, debts are found by rules, and letters cannot be written',
+  vision: 'scans are read by OCR',
+  embed: 'search uses keywords',
+  vectors: 'search uses keywords',
+  graph: 'the graph cannot be shown until its store is back',
+  queue: 'new documents are not processed until the queue is back',
+};
+
+/** Returns the fallbacks in use for what is down, e.g. " scans are read by OCR; search uses keywords." */
+function fallbackSentence(health: Health): string {
+  const failing = [
+    ...health.models.filter((model) => !model.reachable || !model.activeModel).map((model) => model.role),
+    ...health.dependencies.filter((dependency) => !dependency.reachable).map((dependency) => dependency.name),
+  ];
+  const texts = [...new Set(failing.map((name) => fallbackTexts[name]).filter(Boolean))];
+  return texts.length > 0 ? ` ${texts.join('; ')}.` : ' see below.';
+}
+
 function HealthView({ health }: { health: Health }) {
   const summary = overall[health.status];
+  const text = health.status === 'degraded' ? summary.text + fallbackSentence(health) : summary.text;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3" data-testid="status-overall" data-status={health.status}>
         <Badge tone={summary.tone}>{summary.label}</Badge>
-        <p className="text-sm text-slate-700">{summary.text}</p>
+        <p className="text-sm text-slate-700" data-testid="status-summary">
+          {text}
+        </p>
       </div>
       <table className="w-full border-collapse text-left text-sm">
         <thead>

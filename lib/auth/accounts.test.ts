@@ -45,9 +45,18 @@ test('duplicate emails are rejected', async () => {
 
 test('reset password replaces the old one', async () => {
   const account = await createAccount(services.auth, { email: 'reset@centre.test', name: 'Reset', password: 'old-password-123', role: 'advisor' });
-  await resetPassword(services.auth, account.id, 'new-password-123');
+  await resetPassword(services.auth, services.db, account.id, 'new-password-123');
   expect((await signIn('reset@centre.test', 'old-password-123')).status).toBe(401);
   expect((await signIn('reset@centre.test', 'new-password-123')).status).toBe(200);
+});
+
+test('reset password lifts a lockout', async () => {
+  const account = await createAccount(services.auth, { email: 'locked@centre.test', name: 'Locked', password: 'locked-password-1', role: 'advisor' });
+  for (let attempt = 0; attempt < services.config.SIGN_IN_MAX_ATTEMPTS; attempt++) await recordSignInFailure(services.db, services.config, 'locked@centre.test');
+  await expect(assertSignInAllowed(services.db, services.config, 'locked@centre.test')).rejects.toMatchObject({ code: 'rate_limited' });
+
+  await resetPassword(services.auth, services.db, account.id, 'unlocked-password-1');
+  await expect(assertSignInAllowed(services.db, services.config, 'locked@centre.test')).resolves.toBeUndefined();
 });
 
 test('disabled accounts cannot sign in', async () => {

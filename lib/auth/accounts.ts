@@ -4,6 +4,7 @@ import { users } from '../db/schema';
 import { AppError } from '../errors';
 import { moduleLogger } from '../log';
 import { MIN_PASSWORD_LENGTH, type Auth, type Role } from './auth';
+import { clearSignInFailures } from './lockout';
 
 const log = moduleLogger('auth.accounts');
 
@@ -56,13 +57,19 @@ export async function createAccount(auth: Auth, input: { email: string; name: st
   return { id: user.id, name: user.name, email: user.email, role: input.role, disabled: false, createdAt: new Date(user.createdAt).toISOString() };
 }
 
-/** Sets a new password and signs the account out everywhere, so an old session cannot outlive a reset. */
-export async function resetPassword(auth: Auth, userId: string, password: string): Promise<void> {
+/**
+ * Sets a new password and signs the account out everywhere, so an old session cannot outlive a
+ * reset. It also clears the account's failed sign-ins, since the lockout message tells a locked-out
+ * advisor to ask an admin for a reset.
+ */
+export async function resetPassword(auth: Auth, db: Db, userId: string, password: string): Promise<void> {
   checkPassword(password);
   const context = await auth.$context;
-  if (!(await context.internalAdapter.findUserById(userId))) throw new AppError('not_found', `Account ${userId} was not found.`);
+  const user = await context.internalAdapter.findUserById(userId);
+  if (!user) throw new AppError('not_found', `Account ${userId} was not found.`);
   await context.internalAdapter.updatePassword(userId, await context.password.hash(password));
   await context.internalAdapter.deleteUserSessions(userId);
+  await clearSignInFailures(db, user.email);
   log.info({ userId }, 'password reset');
 }
 

@@ -18,7 +18,7 @@ const MAX_ATTEMPTS = 2;
 export const extractionWarnings = {
   modelUnavailable: 'The text model could not be reached, so the debts were found by rules alone. Check the figures against the document.',
   modelMissing: 'The text model is not installed on its server, so the debts were found by rules alone. Pull it from the Status page, and check the figures against the document.',
-  modelOutputInvalid: "The text model's output failed the checks twice, so the debts were found by rules alone. Check the figures against the document.",
+  modelOutputInvalid: "The text model's answer was unusable twice (not in the expected form, or with amounts or references the document does not print), so the debts were found by rules alone. Check the figures against the document.",
   datesDropped: "Some dates in the text model's output are not printed in the document, so they were left out.",
 } as const;
 

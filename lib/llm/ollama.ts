@@ -35,24 +35,27 @@ function ollamaClient(host: string, timeoutMs: number, signal?: AbortSignal): Ol
   return new Ollama({ host, fetch: boundFetch });
 }
 
+/** The name of each role's model as advisors read it on screen. */
+const roleNames: Record<ModelRole, string> = { text: 'text model', vision: 'vision model', embed: 'embedding model' };
+
 /** Translates a failed Ollama call into an AppError naming the role, server and model. */
 export function toModelError(error: unknown, settings: RoleSettings, model: string): AppError {
   if (error instanceof AppError) return error;
   const status = (error as { status_code?: number }).status_code;
   const message = error instanceof Error ? error.message : String(error);
-  const where = `the ${settings.role} model server at ${settings.url}`;
+  const where = `the ${roleNames[settings.role]} server at ${settings.url}`;
 
   if (status === 404 || /not found/i.test(message)) {
     return new AppError('model_missing', `The model "${model}" is not on ${where}. Pull it from the Status page, or run "ollama pull ${model}" on that server.`, { cause: error });
   }
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
     const reason = error.name === 'TimeoutError' ? 'did not answer in time' : 'call was cancelled';
-    return new AppError('model_unavailable', `The ${settings.role} model "${model}" ${reason} on ${where}. Try again when the server is less busy.`, { cause: error });
+    return new AppError('model_unavailable', `The ${roleNames[settings.role]} "${model}" ${reason} on ${where}. Try again when the server is less busy.`, { cause: error });
   }
   if (status !== undefined) {
-    return new AppError('model_unavailable', `The ${settings.role} model "${model}" failed on ${where} with HTTP ${status}. Check the server's log.`, { cause: error });
+    return new AppError('model_unavailable', `The ${roleNames[settings.role]} "${model}" failed on ${where} with HTTP ${status}. Check the server's log.`, { cause: error });
   }
-  return new AppError('model_unavailable', `Cannot reach ${where}. An admin can check that Ollama is running there, or set OLLAMA_${settings.role.toUpperCase()}_URL; the Status page shows each server.`, { cause: error });
+  return new AppError('model_unavailable', `Cannot reach ${where}. An admin can check that Ollama is running there, or set OLLAMA_${settings.role.toUpperCase()}_URL.`, { cause: error });
 }
 
 /** The Ollama-backed models of every role, built from validated configuration. */

@@ -28,7 +28,7 @@ export function toOpenAiError(error: unknown, baseUrl: string, model: string): A
     return new AppError('model_unavailable', `The call to the text model "${model}" on ${where} was cancelled.`, { cause: error });
   }
   if (error instanceof OpenAI.APIConnectionError) {
-    return new AppError('model_unavailable', `Cannot reach ${where}. An admin can check that the server is running there, or set OPENAI_BASE_URL; the Status page shows each server.`, { cause: error });
+    return new AppError('model_unavailable', `Cannot reach ${where}. An admin can check that the server is running there, or set OPENAI_BASE_URL.`, { cause: error });
   }
   if (error instanceof OpenAI.NotFoundError) {
     return new AppError('model_missing', `The model "${model}" is not served by ${where}. Start the server with that model, or set OPENAI_MODEL to one it lists.`, { cause: error });

@@ -59,7 +59,7 @@ export async function retrievePassages(
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     log.warn({ code: error.code, scope: scope.scope }, 'vector search skipped');
-    warnings.push(`Semantic search was not available (${error.message}) so only keyword search was used.`);
+    warnings.push('Semantic search was not available, so only keyword search was used. The Status page shows which model server is down.');
   }
 
   const fullText = await searchChunks(deps.db, { scope, words: queryWords(question), limit: CANDIDATES });

@@ -10,7 +10,7 @@ const passwordBody = z.object({ password: z.string().min(MIN_PASSWORD_LENGTH, `m
 export const POST = route<{ userId: string }>('admin', async ({ request, params: raw, services, audit }) => {
   const { userId } = parseParams(raw, params);
   const { password } = await parseJsonBody(request, passwordBody);
-  await resetPassword(services.auth, userId, password);
+  await resetPassword(services.auth, services.db, userId, password);
   await audit({ action: 'update', targetType: 'account-password', targetId: userId });
   return new Response(null, { status: 204 });
 });
