@@ -12,9 +12,9 @@ import { getDocumentById, listPages } from '@/lib/db/queries/documents';
 import { deleteDocument, uploadDocuments } from '@/lib/documents/manage';
 import { askScope } from '@/lib/rag/ask';
 import { parseConfig } from '@/lib/config';
-import { OllamaModels } from '@/lib/llm/ollama';
+import { rememberEmbedder } from '@/lib/llm/last-embedder';
+import { ModelProviders } from '@/lib/llm/models';
 import { embedPendingChunks } from '@/lib/rag/backfill';
-import { rememberEmbedder } from '@/lib/rag/embedders';
 import { retrievePassages } from '@/lib/rag/retrieve';
 import type { AnswerEvent } from '@/lib/rag/answer';
 import type { Services } from '@/lib/services';
@@ -232,7 +232,8 @@ describe.skipIf(chroma.reason)('document pipeline with fake model servers', () =
 
     // The embedding server now serves another model, as after a switch between Ollama and llama.cpp.
     await fetch(`${models.vision.url}/api/pull`, { method: 'POST', body: JSON.stringify({ model: 'all-minilm', stream: false }) });
-    const switched = new OllamaModels(parseConfig({ ...models.env, OLLAMA_EMBED_MODEL: 'all-minilm', MODEL_PING_TIMEOUT_MS: '1000' })).embedding;
+    const providers = new ModelProviders(parseConfig({ ...models.env, OLLAMA_EMBED_MODEL: 'all-minilm', MODEL_PING_TIMEOUT_MS: '1000' }));
+    const switched = providers.embedding;
     const question = 'How much is the overdraft?';
     const before = await retrievePassages({ db: services.db, vectors: services.vectors, embedding: switched }, scope, question, { limit: 5 });
     expect(before.methods).toContain('vector');
@@ -241,12 +242,12 @@ describe.skipIf(chroma.reason)('document pipeline with fake model servers', () =
     expect(query.embedder).toBe('ollama:all-minilm');
     expect(await services.vectors.query(scope, query.vectors[0], 5, query.embedder)).toEqual([]);
     try {
-      const switchedServices = { ...services, models: Object.assign(Object.create(services.models), { embedding: switched }) } as Services;
-      expect(await embedPendingChunks(switchedServices)).toBeGreaterThanOrEqual(1);
+      expect(await embedPendingChunks({ ...services, models: providers })).toBeGreaterThanOrEqual(1);
       const matches = await services.vectors.query(scope, query.vectors[0], 5, query.embedder);
       expect(matches.some((match) => match.id.startsWith(`${documentId}:`))).toBe(true);
     } finally {
       rememberEmbedder('ollama:nomic-embed-text');
+      await providers.close();
     }
   });
 

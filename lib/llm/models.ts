@@ -8,6 +8,7 @@ import { defaultThreads, LlamaCppRuntime } from './llamacpp-runtime';
 import { OllamaModels } from './ollama';
 import { OpenAiTextModel } from './openai';
 import type { CallOptions, ChatMessage, EmbeddingModel, ModelProvider, RoleModels, TextModel, VisionModel } from './types';
+import { rememberEmbedder } from './last-embedder';
 
 const log = moduleLogger('llm.models');
 
@@ -67,7 +68,11 @@ export class ModelProviders implements RoleModels {
   }
 
   readonly embedding: EmbeddingModel = {
-    embed: async (texts, kind, options) => (await this.embeddingModel()).embed(texts, kind, options),
+    embed: async (texts, kind, options) => {
+      const embeddings = await (await this.embeddingModel()).embed(texts, kind, options);
+      rememberEmbedder(embeddings.embedder);
+      return embeddings;
+    },
   };
 
   /** Returns the OpenAI-compatible client, made on first use so that an unused OPENAI_BASE_URL costs nothing. */

@@ -3,9 +3,9 @@ import { listUnembeddedChunks, markChunksEmbedded, needsEmbedding } from '../db/
 import { updateDocument } from '../db/queries/documents';
 import { chunks, documents } from '../db/schema';
 import { AppError } from '../errors';
+import { lastEmbedder } from '../llm/last-embedder';
 import { moduleLogger } from '../log';
 import type { Services } from '../services';
-import { lastEmbedder, rememberEmbedder } from './embedders';
 import { scopeOf } from './indexing';
 
 const log = moduleLogger('rag.backfill');
@@ -47,7 +47,6 @@ export async function embedPendingChunks(services: Services): Promise<number> {
       log.debug({ documentId: document.id, code: error.code }, 'embedding backfill deferred');
       break;
     }
-    rememberEmbedder(embedder);
     await markChunksEmbedded(services.db, { ids: rows.map((row) => row.id), embedder });
     await updateDocument(services.db, { id: document.id, warnings: document.warnings.filter((warning) => !NOT_EMBEDDED.test(warning)) });
     completed += 1;

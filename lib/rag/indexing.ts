@@ -6,7 +6,6 @@ import type { EmbeddingModel } from '../llm/types';
 import { moduleLogger } from '../log';
 import { collectionName, type ChromaVectorStore, type CollectionScope } from '../vectors/chroma';
 import { chunkPages, type PageMarkdown } from './chunking';
-import { rememberEmbedder } from './embedders';
 
 const log = moduleLogger('rag.indexing');
 
@@ -53,7 +52,6 @@ export async function indexDocument(
       embeddings.embedder,
     );
     await markChunksEmbedded(deps.db, { ids: chunks.map((chunk) => chunk.id), embedder: embeddings.embedder });
-    rememberEmbedder(embeddings.embedder);
     log.info({ documentId: document.id, collection: collectionName(scope, embeddings.embedder), chunks: chunks.length }, 'document indexed');
     return { chunkCount: chunks.length, embedded: true };
   } catch (error) {

@@ -5,7 +5,6 @@ import type { EmbeddingModel } from '../llm/types';
 import { moduleLogger } from '../log';
 import type { ChromaVectorStore, CollectionScope } from '../vectors/chroma';
 import { reciprocalRankFusion } from './fusion';
-import { rememberEmbedder } from './embedders';
 
 const log = moduleLogger('rag.retrieve');
 
@@ -52,7 +51,6 @@ export async function retrievePassages(
     const query = await deps.embedding.embed([question], 'query', { signal: options.signal });
     // Documents embedded by another embedder (say, before a switch from Ollama to llama.cpp) are in
     // that embedder's collection. Full-text search finds them until the backfill sweep adds them here.
-    rememberEmbedder(query.embedder);
     const matches = await deps.vectors.query(scope, query.vectors[0], CANDIDATES, query.embedder);
     rankings.push(matches.map((match) => match.id));
     methods.push('vector');

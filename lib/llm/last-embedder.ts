@@ -1,7 +1,8 @@
 /**
- * The embedder that served this process's latest embedding request, e.g. "ollama:nomic-embed-text".
- * With llama.cpp as the fallback the embedder changes whenever Ollama goes away or comes back, and
- * the backfill sweep uses this to put older chunks into the collection that questions now search.
+ * The embedder that served this process's latest embedding request through the model providers,
+ * e.g. "ollama:nomic-embed-text". With llama.cpp as the fallback the embedder changes whenever Ollama
+ * goes away or comes back, and the backfill sweep uses this to put older chunks into the collection
+ * that questions now search.
  */
 const key = Symbol.for('rma-advisor.last-embedder');
 type GlobalWithEmbedder = typeof globalThis & { [key]?: string };
