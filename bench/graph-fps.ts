@@ -6,7 +6,7 @@
 //   npx next build && npx tsx bench/graph-fps.ts
 //
 // It starts the production build on a free loopback port with a throwaway data folder and an admin
-// account, signs in, and answers the page's GET /api/graph requests in the browser with a generated
+// account, signs in, and fulfils the page's GET /api/graph requests in the browser with a generated
 // graph, so the page, its bundle and its drawing code are the real ones and only the data is
 // synthetic. Each subject is measured in two phases: while the layout runs (from loading the graph
 // until the simulation stops, or BENCH_LAYOUT_MAX_MS), and after it has stopped while the view is

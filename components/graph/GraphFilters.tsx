@@ -24,7 +24,7 @@ type GraphFiltersProps = {
   onLimitChange: (limit: number) => void;
 };
 
-/** The graph's filters: client, search, node types (which are also the colour key), priority and node cap. */
+/** Renders the graph's filters: client, search, node types (which are also the colour key), priority and node cap. */
 export function GraphFilters(props: GraphFiltersProps) {
   const ids = { client: useId(), search: useId(), priority: useId(), limit: useId() };
   const { types, onTypesChange } = props;

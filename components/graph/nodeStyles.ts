@@ -4,8 +4,8 @@ import type { GraphNodeType } from '@/lib/client/types';
 
 /**
  * Fill colour of each node type, shared by the canvas and the legend. Red, blue and amber are kept
- * for debt priority, so no node type uses them; debts are near black and documents light grey,
- * which differ in lightness for readers who do not tell hues apart.
+ * for debt priority, so no node type uses them. Debts are near black and documents light grey,
+ * because they differ in lightness for readers who do not tell hues apart.
  */
 export const nodeColours: Record<GraphNodeType, string> = {
   Client: '#0f766e',

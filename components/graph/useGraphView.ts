@@ -17,7 +17,7 @@ export type GraphRequest = {
   expandedIds: string[];
 };
 
-/** One expansion's answer, or its error, by the id of the node expanded. */
+/** One expansion's result, or its error, by the id of the node expanded. */
 export type Expansion = { id: string; result: GraphResult | undefined; error: Error | null; pending: boolean };
 
 function fetchGraph(url: string) {

@@ -59,8 +59,8 @@ export async function createAccount(auth: Auth, input: { email: string; name: st
 
 /**
  * Sets a new password and signs the account out everywhere, so an old session cannot outlive a
- * reset. It also clears the account's failed sign-ins, since the lockout message tells a locked-out
- * advisor to ask an admin for a reset.
+ * reset. It also clears the account's failed sign-ins, because the lockout message directs a
+ * locked-out advisor to ask an admin for a reset.
  */
 export async function resetPassword(auth: Auth, db: Db, userId: string, password: string): Promise<void> {
   checkPassword(password);

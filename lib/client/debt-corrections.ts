@@ -1,5 +1,5 @@
 /**
- * An advisor's corrections of a resolved debt, as the correction form holds them (one string per
+ * An advisor's corrections of a resolved debt, as the correction form keeps them (one string per
  * field) and as PATCH /api/clients/{id}/debts/{debtId} takes them.
  */
 import { documentTypeLabel, formatDate, formatMoney } from './format';
@@ -25,7 +25,7 @@ export type CorrectionValues = Record<DebtField, string>;
 /** The body of a correction request: new values only, null to clear a field. */
 export type CorrectionBody = Partial<Record<DebtField, string | boolean | null>>;
 
-/** Lengths the API accepts, so the form can say so before sending. */
+/** Maximum lengths the API accepts, so the form can report a value that is too long before sending. */
 const maxLengths: Partial<Record<DebtField, number>> = { creditor: 200, originalCreditor: 200, accountReference: 80, description: 300 };
 
 export function currentValues(debt: Debt): CorrectionValues {
@@ -43,7 +43,7 @@ export function currentValues(debt: Debt): CorrectionValues {
 
 type Parsed = { value: string | boolean | null } | { error: string };
 
-/** Turns one form value into the value the API takes, or an error that says what to enter. */
+/** Turns one form value into the value the API takes, or an error message naming what to enter. */
 export function parseField(field: DebtField, input: string): Parsed {
   const text = input.trim();
   const limit = maxLengths[field];

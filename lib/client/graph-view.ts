@@ -8,10 +8,10 @@ import type { GraphLink, GraphNode, GraphNodeType } from './types';
 
 export type PriorityFilter = '' | 'priority' | 'non-priority';
 
-/** What the advisor chose to see. An empty `clientId` means every client they may open. */
+/** The advisor's filters of the graph. An empty `clientId` means every client they may open. */
 export type GraphFilters = { clientId: string; types: GraphNodeType[]; priority: PriorityFilter; q: string };
 
-/** Nodes and links as the screen holds them, before the canvas gets its own copies. */
+/** Nodes and links as the screen keeps them, before the canvas gets its own copies. */
 export type GraphView = { nodes: GraphNode[]; links: GraphLink[] };
 
 /** Node caps the advisor can choose. The API draws at most 10,000 nodes. */
@@ -166,9 +166,9 @@ function pagesOf(link: GraphLink): number[] {
 }
 
 /**
- * Lists where a node's facts can be checked. A debt links to every page of every letter that
- * mentions it, when those documents are in the view; otherwise to the page of its latest balance.
- * Other nodes link to the page they were read from, their document or their client.
+ * Lists the pages where a node's facts can be checked. A debt links to every page of every letter
+ * that mentions it when those documents are in the view, and otherwise to the page of its latest
+ * balance. Other nodes link to the page they were read from, their document or their client.
  */
 export function sourceLinks(node: GraphNode, view: GraphView): SourceLink[] {
   const { documentId, pageNumber } = node.properties;

@@ -90,19 +90,19 @@ async function* streamSection(deltas: AsyncIterable<string>, section: LetterSect
  */
 export async function* streamLetter(input: { clientName: string; notes: string; advisorName?: string; textModel: TextModel; signal?: AbortSignal }): AsyncGenerator<LetterEvent> {
   let letter = '';
-  // Text of the app's own that waits for the model's first words.
-  let held = '';
+  // The app's own text (greeting, headings), sent only with the model's next words.
+  let unsent = '';
   const emptySections: LetterSection[] = [];
   function* emit(text: string): Generator<LetterEvent> {
-    letter += held + text;
-    yield { type: 'delta', text: held + text };
-    held = '';
+    letter += unsent + text;
+    yield { type: 'delta', text: unsent + text };
+    unsent = '';
   }
 
-  held = `Dear ${input.clientName},\n\n`;
+  unsent = `Dear ${input.clientName},\n\n`;
   try {
     for (const section of letterSections) {
-      held += `${section}\n\n`;
+      unsent += `${section}\n\n`;
       const deltas = input.textModel.streamChat(buildSectionMessages(input.clientName, input.notes, section), { signal: input.signal });
       let written = '';
       for await (const text of streamSection(deltas, section)) {
@@ -110,7 +110,7 @@ export async function* streamLetter(input: { clientName: string; notes: string; 
         yield* emit(text);
       }
       if (!written.trim()) emptySections.push(section);
-      held += '\n\n';
+      unsent += '\n\n';
     }
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
