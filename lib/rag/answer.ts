@@ -40,22 +40,59 @@ const systemPrompts = {
     'Write in plain UK English.',
 };
 
+/**
+ * Turns ranked passages into numbered sources, one per document page: passages from a page that is
+ * already a source join it in their order on the page, so the source list shows each page once and the
+ * model cites a page by one number. The first passage of a page decides its rank.
+ */
 export function toSources(passages: ChunkWithDocument[]): Source[] {
-  const sources: Source[] = [];
+  const pages = new Map<string, ChunkWithDocument[]>();
   let used = 0;
   for (const passage of passages) {
-    if (used + passage.text.length > PASSAGE_BUDGET_CHARS && sources.length > 0) break;
+    if (used + passage.text.length > PASSAGE_BUDGET_CHARS && pages.size > 0) break;
     used += passage.text.length;
-    sources.push({
-      n: sources.length + 1,
-      chunkId: passage.id,
-      documentId: passage.documentId,
-      documentName: passage.documentName,
-      pageNumber: passage.pageNumber,
-      excerpt: passage.text,
-    });
+    const key = `${passage.documentId}:${passage.pageNumber}`;
+    const onPage = pages.get(key) ?? [];
+    if (!onPage.some((taken) => taken.id === passage.id)) pages.set(key, [...onPage, passage]);
   }
-  return sources;
+  return [...pages.values()].map((onPage, index) => {
+    const ordered = onPage.toSorted((a, b) => a.chunkIndex - b.chunkIndex);
+    return {
+      n: index + 1,
+      chunkId: ordered[0].id,
+      documentId: ordered[0].documentId,
+      documentName: ordered[0].documentName,
+      pageNumber: ordered[0].pageNumber,
+      excerpt: joinPassages(ordered),
+    };
+  });
+}
+
+/** Separates passages of one page that are not next to each other on it. */
+const GAP = '\n\n…\n\n';
+
+/**
+ * Joins passages of one page in page order. Neighbouring chunks share the text carried over from one
+ * into the next (see chunking.ts), so that text appears once. Passages with a chunk between them are
+ * separated by an ellipsis.
+ */
+function joinPassages(ordered: ChunkWithDocument[]): string {
+  let text = ordered[0].text;
+  for (let i = 1; i < ordered.length; i++) {
+    const previous = ordered[i - 1];
+    const next = ordered[i].text;
+    text = ordered[i].chunkIndex === previous.chunkIndex + 1 ? text + next.slice(sharedLength(previous.text, next)) : text + GAP + next;
+  }
+  return text;
+}
+
+/** Returns the length of the longest end of `before` that `after` starts with. A chance match of under 20 characters does not count. */
+function sharedLength(before: string, after: string): number {
+  const shortest = Math.min(before.length, 20);
+  for (let length = Math.min(before.length, after.length); length >= shortest; length--) {
+    if (after.startsWith(before.slice(-length))) return length;
+  }
+  return 0;
 }
 
 /**
