@@ -157,4 +157,25 @@ test.describe('sign-in limits', () => {
     const other = await request.post('/api/auth/sign-in/email', { data: { email: e2eAdmin.email, password: e2eAdmin.password }, headers: { origin: baseURL! } });
     expect(other.status()).toBe(200);
   });
+
+  test('admins see and lift lockouts', async ({ request, browser, baseURL }) => {
+    const adminContext = await browser.newContext({ storageState: storageStates.admin });
+    const account = { name: 'Forgetful Advisor', email: 'forgetful@centre.test', password: 'forgetful-advisor-password-1', role: 'advisor' };
+    expect((await adminContext.request.post('/api/admin/users', { data: account })).status()).toBe(201);
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await request.post('/api/auth/sign-in/email', { data: { email: account.email, password: `wrong-password-${attempt}` }, headers: { origin: baseURL! } });
+    }
+
+    const page = await adminContext.newPage();
+    await page.goto('/admin/users');
+    const row = page.getByTestId('account-row').filter({ hasText: account.email });
+    await expect(row.getByTestId('account-status')).toHaveText('Locked out');
+    await expect(row.getByTestId('account-locked-until')).toContainText('after failed sign-ins, until');
+    await row.getByRole('button', { name: `Unlock ${account.name} now` }).click();
+    await expect(row.getByTestId('account-status')).toHaveText('Active');
+
+    const signIn = await request.post('/api/auth/sign-in/email', { data: { email: account.email, password: account.password }, headers: { origin: baseURL! } });
+    expect(signIn.status()).toBe(200);
+    await adminContext.close();
+  });
 });

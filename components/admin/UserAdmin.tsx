@@ -13,10 +13,10 @@ import { ErrorMessage } from '@/components/ui/ErrorMessage';
 import { Select } from '@/components/ui/Field';
 import { Table } from '@/components/ui/Table';
 import { Loading } from '@/components/ui/Loading';
-import { sendJson } from '@/lib/client/api';
-import { formatDateTime, roleLabels } from '@/lib/client/format';
+import { postJson, sendJson } from '@/lib/client/api';
+import { formatDateTime, formatTime, roleLabels } from '@/lib/client/format';
 import { fetchAccounts, queryKeys } from '@/lib/client/queries';
-import type { Account, Role } from '@/lib/client/types';
+import type { Account, AccountWithLockout, Role } from '@/lib/client/types';
 import { CreateAccountForm } from './CreateAccountForm';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 
@@ -48,6 +48,11 @@ function AccountTable() {
   const [pending, setPending] = useState<PendingChange | null>(null);
   const [resetting, setResetting] = useState<Account | null>(null);
 
+  const unlock = useMutation({
+    mutationFn: (account: Account) => postJson<null>(`/api/admin/users/${account.id}/unlock`, {}),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.accounts }),
+  });
+
   const update = useMutation({
     mutationFn: ({ account, change }: PendingChange) => sendJson<Account>('PATCH', `/api/admin/users/${account.id}`, change),
     onSuccess: (account) => {
@@ -72,6 +77,7 @@ function AccountTable() {
 
   return (
     <>
+      {unlock.isError && <ErrorMessage error={unlock.error} title="The account could not be unlocked." />}
       <Table columns={['Name', 'Email', 'Role', 'Status', 'Created', { label: 'Actions', hidden: true }]} data-testid="accounts-table">
         {accounts.data.users.map((account) => (
           <AccountRow
@@ -81,6 +87,8 @@ function AccountTable() {
             onChangeRole={(role) => setPending({ account, change: { role } })}
             onSetDisabled={(disabled) => setPending({ account, change: { disabled } })}
             onResetPassword={() => setResetting(account)}
+            onUnlock={() => unlock.mutate(account)}
+            unlocking={unlock.isPending && unlock.variables?.id === account.id}
           />
         ))}
       </Table>
@@ -105,14 +113,16 @@ function AccountTable() {
 }
 
 type AccountRowProps = {
-  account: Account;
+  account: AccountWithLockout;
   isSelf: boolean;
   onChangeRole: (role: Role) => void;
   onSetDisabled: (disabled: boolean) => void;
   onResetPassword: () => void;
+  onUnlock: () => void;
+  unlocking: boolean;
 };
 
-function AccountRow({ account, isSelf, onChangeRole, onSetDisabled, onResetPassword }: AccountRowProps) {
+function AccountRow({ account, isSelf, onChangeRole, onSetDisabled, onResetPassword, onUnlock, unlocking }: AccountRowProps) {
   const roleLabel = `Role of ${account.name}`;
   return (
     <tr className="border-b border-slate-200 align-middle" data-testid="account-row" data-account-id={account.id} data-email={account.email} data-disabled={account.disabled}>
@@ -134,15 +144,7 @@ function AccountRow({ account, isSelf, onChangeRole, onSetDisabled, onResetPassw
         </Select>
       </td>
       <td className="py-2 pr-3">
-        {account.disabled ? (
-          <Badge tone="danger" data-testid="account-status">
-            Disabled
-          </Badge>
-        ) : (
-          <Badge tone="success" data-testid="account-status">
-            Active
-          </Badge>
-        )}
+        <AccountStatus account={account} />
       </td>
       <td className="py-2 pr-3 whitespace-nowrap text-slate-600">{formatDateTime(account.createdAt)}</td>
       <td className="py-2">
@@ -150,6 +152,11 @@ function AccountRow({ account, isSelf, onChangeRole, onSetDisabled, onResetPassw
           <Link href={`/admin/audit?actorId=${account.id}`} className="rounded-md px-2.5 py-1 text-sm font-medium hover:bg-teal-50" aria-label={`Activity of ${account.name} in the audit log`} data-testid="account-activity">
             Activity
           </Link>
+          {account.lockedUntil && (
+            <Button variant="ghost" size="sm" onClick={onUnlock} busy={unlocking} aria-label={`Unlock ${account.name} now`} data-testid="account-unlock">
+              Unlock
+            </Button>
+          )}
           <Button variant="ghost" size="sm" onClick={onResetPassword} aria-label={`Set a new password for ${account.name}`} data-testid="account-reset-password">
             Reset password…
           </Button>
@@ -166,6 +173,34 @@ function AccountRow({ account, isSelf, onChangeRole, onSetDisabled, onResetPassw
         </div>
       </td>
     </tr>
+  );
+}
+
+/** Disabled, locked out after failed sign-ins (until when), or active. */
+function AccountStatus({ account }: { account: AccountWithLockout }) {
+  if (account.disabled) {
+    return (
+      <Badge tone="danger" data-testid="account-status">
+        Disabled
+      </Badge>
+    );
+  }
+  if (account.lockedUntil) {
+    return (
+      <span className="flex flex-col items-start gap-0.5">
+        <Badge tone="warning" data-testid="account-status">
+          Locked out
+        </Badge>
+        <span className="text-xs text-slate-600" data-testid="account-locked-until">
+          after failed sign-ins, until {formatTime(account.lockedUntil)}
+        </span>
+      </span>
+    );
+  }
+  return (
+    <Badge tone="success" data-testid="account-status">
+      Active
+    </Badge>
   );
 }
 

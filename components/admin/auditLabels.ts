@@ -15,6 +15,7 @@ export const actionLabels: Record<AuditAction, string> = {
 /** Readable names of the target types the API records. A type missing here is shown with its dashes turned to spaces. */
 const targetTypeLabels: Record<string, string> = {
   account: 'Account',
+  'account-lockout': 'Sign-in lockout',
   'account-password': 'Account password',
   client: 'Client',
   'client-advisors': "Client's advisors",

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Services } from '@/lib/services';
 import { createTestServices } from '@/tests/helpers/app-services';
-import { createAccount, createFirstAdminFromEnvironment, listAccounts, resetPassword, updateAccount } from './accounts';
+import { createAccount, createFirstAdminFromEnvironment, listAccounts, listAccountsWithLockouts, resetPassword, unlockAccount, updateAccount } from './accounts';
 import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from './lockout';
 
 let services: Services;
@@ -57,6 +57,24 @@ test('reset password lifts a lockout', async () => {
 
   await resetPassword(services.auth, services.db, account.id, 'unlocked-password-1');
   await expect(assertSignInAllowed(services.db, services.config, 'locked@centre.test')).resolves.toBeUndefined();
+});
+
+test('account list shows lockouts until lifted', async () => {
+  const account = await createAccount(services.auth, { email: 'unlock@centre.test', name: 'Unlock', password: 'unlock-password-1', role: 'advisor' });
+  const lockoutOf = async () => (await listAccountsWithLockouts(services.db, services.config)).find((listed) => listed.id === account.id)!.lockedUntil;
+  for (let attempt = 0; attempt < services.config.SIGN_IN_MAX_ATTEMPTS - 1; attempt++) await recordSignInFailure(services.db, services.config, 'unlock@centre.test');
+  expect(await lockoutOf()).toBeNull();
+
+  const before = Date.now();
+  await recordSignInFailure(services.db, services.config, 'Unlock@Centre.test');
+  const lockedUntil = Date.parse((await lockoutOf())!);
+  const windowMs = services.config.SIGN_IN_WINDOW_MINUTES * 60 * 1000;
+  expect(lockedUntil).toBeGreaterThan(before - 60_000 + windowMs);
+  expect(lockedUntil).toBeLessThanOrEqual(Date.now() + windowMs);
+
+  await unlockAccount(services.db, account.id);
+  expect(await lockoutOf()).toBeNull();
+  await expect(assertSignInAllowed(services.db, services.config, 'unlock@centre.test')).resolves.toBeUndefined();
 });
 
 test('disabled accounts cannot sign in', async () => {

@@ -4,7 +4,8 @@ import { users } from '../db/schema';
 import { AppError } from '../errors';
 import { moduleLogger } from '../log';
 import { MIN_PASSWORD_LENGTH, type Auth, type Role } from './auth';
-import { clearSignInFailures } from './lockout';
+import type { Config } from '../config';
+import { clearSignInFailures, lockedUntil } from './lockout';
 
 const log = moduleLogger('auth.accounts');
 
@@ -34,6 +35,22 @@ export async function countAccounts(db: Db): Promise<number> {
 
 export async function listAccounts(db: Db): Promise<Account[]> {
   return (await db.select().from(users).orderBy(asc(users.name))).map(toAccount);
+}
+
+/** An account as the Users screen shows it: with the end of its sign-in lockout, when it is locked out. */
+export type AccountWithLockout = Account & { lockedUntil: string | null };
+
+export async function listAccountsWithLockouts(db: Db, config: Config): Promise<AccountWithLockout[]> {
+  const accounts = await listAccounts(db);
+  const locks = await lockedUntil(db, config, accounts.map((account) => account.email));
+  return accounts.map((account) => ({ ...account, lockedUntil: locks.get(account.email)?.toISOString() ?? null }));
+}
+
+/** Lifts an account's sign-in lockout before it runs out, for an admin who has checked that the failures were the owner's. */
+export async function unlockAccount(db: Db, userId: string): Promise<void> {
+  const account = await getAccount(db, userId);
+  await clearSignInFailures(db, account.email);
+  log.info({ userId }, 'sign-in lockout lifted');
 }
 
 export async function getAccount(db: Db, id: string): Promise<Account> {

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, count, eq, gte, lt } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { Config } from '../config';
 import type { Db } from '../db/client';
 import { signInFailures } from '../db/schema';
@@ -33,4 +33,27 @@ export async function recordSignInFailure(db: Db, config: Config, email: string)
 /** Forgets an account's failures after a successful sign-in. */
 export async function clearSignInFailures(db: Db, email: string): Promise<void> {
   await db.delete(signInFailures).where(eq(signInFailures.accountKey, accountKey(email)));
+}
+
+/**
+ * Returns, for each of the given emails that is locked out now, when its lockout ends: the moment the
+ * oldest of its latest SIGN_IN_MAX_ATTEMPTS failures leaves the window.
+ */
+export async function lockedUntil(db: Db, config: Config, emails: string[]): Promise<Map<string, Date>> {
+  const locked = new Map<string, Date>();
+  if (emails.length === 0) return locked;
+  const emailByKey = new Map(emails.map((email) => [accountKey(email), email]));
+  const rows = await db
+    .select({ accountKey: signInFailures.accountKey, at: signInFailures.at })
+    .from(signInFailures)
+    .where(and(inArray(signInFailures.accountKey, [...emailByKey.keys()]), gte(signInFailures.at, windowStart(config))))
+    .orderBy(desc(signInFailures.at));
+  const failuresByKey = new Map<string, Date[]>();
+  for (const row of rows) failuresByKey.set(row.accountKey, [...(failuresByKey.get(row.accountKey) ?? []), row.at]);
+  for (const [key, failures] of failuresByKey) {
+    if (failures.length < config.SIGN_IN_MAX_ATTEMPTS) continue;
+    const oldestCounted = failures[config.SIGN_IN_MAX_ATTEMPTS - 1];
+    locked.set(emailByKey.get(key)!, new Date(oldestCounted.getTime() + config.SIGN_IN_WINDOW_MINUTES * 60 * 1000));
+  }
+  return locked;
 }

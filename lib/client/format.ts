@@ -3,6 +3,7 @@ import type { DocumentStatus, DocumentType, Page, Role } from './types';
 const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
 const dayMonthYear = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+const timeOfDay = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short' });
 
 /** Formats pounds given as a decimal string or number, e.g. "1234.5" → "£1,234.50". */
 export function formatMoney(amount: string | number | null | undefined): string {
@@ -35,6 +36,12 @@ export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+}
+
+/** Formats the time of day of an ISO timestamp in the browser's time zone, e.g. "14:02". */
+export function formatTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : timeOfDay.format(date);
 }
 
 export function formatBytes(bytes: number | null | undefined): string {

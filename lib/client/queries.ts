@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { fetchJson } from './api';
-import type { Account, Advisor, AuditEventView, CentreSettings, ClientView, DebtsResponse, DocumentDetail, DocumentView, MergeProposalView, Page, PublicUploadDocument, PublicUploadLink, UploadLinkView } from './types';
+import type { AccountWithLockout, Advisor, AuditEventView, CentreSettings, ClientView, DebtsResponse, DocumentDetail, DocumentView, MergeProposalView, Page, PublicUploadDocument, PublicUploadLink, UploadLinkView } from './types';
 
 /** The owner of a list of documents: one client's case, or the centre's knowledge base. */
 export type DocumentScope = { kind: 'client'; clientId: string } | { kind: 'knowledge' };
@@ -45,7 +45,7 @@ export const fetchMergeProposals = (clientId: string) => fetchJson<{ proposals: 
 export const fetchAdvisors = () => fetchJson<{ advisors: Advisor[] }>('/api/advisors');
 export const fetchClientAdvisors = (clientId: string) => fetchJson<{ advisors: Advisor[] }>(`/api/clients/${clientId}/advisors`);
 export const fetchUploadLinks = (clientId: string) => fetchJson<{ links: UploadLinkView[] }>(`/api/clients/${clientId}/upload-links`);
-export const fetchAccounts = () => fetchJson<{ users: Account[] }>('/api/admin/users');
+export const fetchAccounts = () => fetchJson<{ users: AccountWithLockout[] }>('/api/admin/users');
 export const fetchSettings = () => fetchJson<CentreSettings>('/api/admin/settings');
 
 /** Filters and page of the audit log. Empty strings mean "any", and `from` and `to` are ISO timestamps. */

@@ -11,14 +11,14 @@ import type { PullProgress, RoleStatus } from '@/lib/llm/status';
 import type { AnswerEvent, Source } from '@/lib/rag/answer';
 import type { LetterEvent } from '@/lib/letters/letter';
 import type { DocumentType } from '@/lib/entities/types';
-import type { Account } from '@/lib/auth/accounts';
+import type { Account, AccountWithLockout } from '@/lib/auth/accounts';
 import type { Role } from '@/lib/auth/auth';
 import type { CurrentUser } from '@/lib/auth/session';
 import type { AuditAction } from '@/lib/audit';
 import type { CentreSettings } from '@/lib/settings';
 import type { UploadLinkView } from '@/lib/uploads/links';
 
-export type { Account, AuditAction, CentreSettings, CurrentUser, Role, UploadLinkView };
+export type { Account, AccountWithLockout, AuditAction, CentreSettings, CurrentUser, Role, UploadLinkView };
 export type { BalanceEntry, DebtField, DebtTotals, MentionView, MergeProposalView };
 export type { ClientView, Graph, GraphLink, GraphNode, GraphNodeType, GraphResult, Health, PullProgress, RoleStatus, AnswerEvent, Source, DocumentType, PageSummary };
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createAccount, listAccounts } from '@/lib/auth/accounts';
+import { createAccount, listAccountsWithLockouts } from '@/lib/auth/accounts';
 import { MIN_PASSWORD_LENGTH, roles } from '@/lib/auth/auth';
 import { parseJsonBody, route } from '@/lib/http';
 
@@ -10,7 +10,7 @@ const createBody = z.object({
   role: z.enum(roles),
 });
 
-export const GET = route('admin', async ({ services }) => Response.json({ users: await listAccounts(services.db) }));
+export const GET = route('admin', async ({ services }) => Response.json({ users: await listAccountsWithLockouts(services.db, services.config) }));
 
 export const POST = route('admin', async ({ request, services, audit }) => {
   const body = await parseJsonBody(request, createBody);
