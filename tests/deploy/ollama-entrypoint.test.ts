@@ -6,11 +6,11 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { freePort } from '@/scripts/lib/processes.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const scripts = ['docker/ollama-entrypoint.sh', 'docker/ollama-healthcheck.sh'];
+const scripts = ['docker/ollama-entrypoint.sh', 'docker/ollama-healthcheck.sh', 'tests/fixtures/print-letters.sh'];
 const inCi = process.env.CI === 'true';
 const hasShellcheck = spawnSync('shellcheck', ['--version']).status === 0;
 
-describe.skipIf(!hasShellcheck && !inCi)('entrypoint scripts', () => {
+describe.skipIf(!hasShellcheck && !inCi)('shell scripts', () => {
   test.each(scripts)('%s passes shellcheck', (script) => {
     const result = spawnSync('shellcheck', ['--severity=style', path.join(root, script)], { encoding: 'utf8' });
     expect(result.error, 'shellcheck is required under CI=true: apt-get install shellcheck').toBeUndefined();
