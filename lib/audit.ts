@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, lte, type SQL } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { auditEvents, clients, users } from './db/schema';
 import { moduleLogger } from './log';
@@ -20,9 +20,39 @@ export type AuditEvent = {
   details?: Record<string, string | number | boolean | null>;
 };
 
-/** Records one audit event. A failure to record is logged and raised, so the request fails rather than go unrecorded. */
+/**
+ * Minutes in which further views of one target by one actor are not recorded again. Screens poll
+ * while documents are processed, so recording every read would bury the log's other events.
+ */
+export const VIEW_REPEAT_MINUTES = 5;
+
+/** Returns whether the actor's view of the target is already in the log within VIEW_REPEAT_MINUTES. */
+async function viewedRecently(db: Db, event: AuditEvent): Promise<boolean> {
+  if (event.action !== 'view' || event.actorId === null) return false;
+  const since = new Date(Date.now() - VIEW_REPEAT_MINUTES * 60 * 1000);
+  const [row] = await db
+    .select({ id: auditEvents.id })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.actorId, event.actorId),
+        eq(auditEvents.targetType, event.targetType),
+        event.targetId === null ? isNull(auditEvents.targetId) : eq(auditEvents.targetId, event.targetId),
+        eq(auditEvents.action, 'view'),
+        gte(auditEvents.at, since),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+/**
+ * Records one audit event, except a view that repeats a recent one (see VIEW_REPEAT_MINUTES). A
+ * failure to record is logged and raised, so the request fails rather than go unrecorded.
+ */
 export async function recordAudit(db: Db, event: AuditEvent): Promise<void> {
   try {
+    if (await viewedRecently(db, event)) return;
     await db.insert(auditEvents).values({ ...event, clientId: event.clientId ?? null, requestId: event.requestId ?? null, details: event.details ?? {} });
   } catch (error) {
     log.error({ action: event.action, targetType: event.targetType, targetId: event.targetId, err: { name: (error as Error).name } }, 'recording an audit event failed');

@@ -366,6 +366,7 @@ export const auditEvents = pgTable(
   (table) => [
     index('audit_events_at_idx').on(table.at),
     index('audit_events_actor_idx').on(table.actorId),
+    index('audit_events_actor_target_idx').on(table.actorId, table.targetType, table.targetId, table.at),
     index('audit_events_client_idx').on(table.clientId),
   ],
 );
