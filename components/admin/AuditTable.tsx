@@ -4,7 +4,7 @@ import { EmptyState } from '@/components/ui/EmptyState';
 import { Table } from '@/components/ui/Table';
 import { formatDateTime } from '@/lib/client/format';
 import type { AuditEventView } from '@/lib/client/types';
-import { actionLabels, isFailedSignIn, shortId, targetHref, targetTypeLabel } from './auditLabels';
+import { actionLabels, detailRows, isFailedSignIn, shortId, targetHref, targetTypeLabel } from './auditLabels';
 
 /**
  * Renders one page of audit events as a table: when, who, what, on which target, for which client.
@@ -114,15 +114,15 @@ function ClientCell({ event }: { event: AuditEventView }) {
 }
 
 function Details({ details, requestId }: { details: AuditEventView['details']; requestId: string | null }) {
-  const entries = Object.entries(details ?? {});
+  const rows = detailRows(details);
   return (
     <>
-      {entries.length > 0 && (
+      {rows.length > 0 && (
         <dl className="grid grid-cols-[max-content_1fr] gap-x-2">
-          {entries.map(([key, value]) => (
+          {rows.map(({ key, label, value }) => (
             <div key={key} className="contents">
-              <dt>{key}</dt>
-              <dd className="font-mono">{value === null ? '—' : String(value)}</dd>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
             </div>
           ))}
         </dl>

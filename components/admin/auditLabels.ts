@@ -1,4 +1,6 @@
-import type { AuditAction, AuditEventView } from '@/lib/client/types';
+import { fieldLabels } from '@/lib/client/debt-corrections';
+import { roleLabels } from '@/lib/client/format';
+import type { AuditAction, AuditEventView, DebtField, Role } from '@/lib/client/types';
 
 export const actionLabels: Record<AuditAction, string> = {
   view: 'Viewed',
@@ -59,4 +61,47 @@ export function targetHref(event: AuditEventView): string | null {
   }
   if (event.targetType === 'client' || event.targetType === 'client-advisors') return `/clients/${event.targetId}`;
   return null;
+}
+
+/** Readable names of the detail keys the API records. A key missing here is shown as it is. */
+const detailLabels: Record<string, string> = {
+  advisors: 'Advisors assigned',
+  advisorsSeeAllClients: 'Advisors see all clients',
+  debtId: 'Merged into debt',
+  debts: 'Debts',
+  decision: 'Decision',
+  disabled: 'Disabled',
+  documents: 'Documents',
+  fields: 'Fields',
+  format: 'Format',
+  links: 'Links',
+  nodes: 'Nodes',
+  proposals: 'Merge proposals',
+  pull: 'Model download',
+  retry: 'Processed again',
+  role: 'Role',
+  status: 'Response status',
+  succeeded: 'Succeeded',
+  truncated: 'Cut to the node limit',
+  withPassword: 'With a PDF password',
+};
+
+/** Returns an event's details as label and value pairs for the audit table, leaving out keys with no value. */
+export function detailRows(details: AuditEventView['details']): { key: string; label: string; value: string }[] {
+  return Object.entries(details ?? {})
+    .filter(([, value]) => value !== null)
+    .map(([key, value]) => ({ key, label: detailLabels[key] ?? key, value: detailValue(key, value!) }));
+}
+
+function detailValue(key: string, value: string | number | boolean): string {
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (key === 'role' && (value === 'admin' || value === 'advisor')) return roleLabels[value as Role];
+  if (key === 'fields' && typeof value === 'string') {
+    return value
+      .split(',')
+      .map((field) => fieldLabels[field as DebtField] ?? field)
+      .join(', ');
+  }
+  if (key === 'debtId' && typeof value === 'string') return shortId(value);
+  return String(value);
 }
