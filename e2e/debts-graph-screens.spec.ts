@@ -100,6 +100,19 @@ test('possible duplicates merged on screen', async ({ page, request }) => {
   await expect(page.getByTestId('debt-row')).toHaveCount(2);
   await expect(page.getByTestId('debt-total-non-priority')).toHaveText('£5,552.18');
   expect((await (await request.get(`/api/clients/${clientId}/merge-proposals?status=all`)).json()).proposals.filter((item: { status: string }) => item.status === 'open')).toEqual([]);
+
+  const merged = page.getByTestId('debt-row').filter({ has: page.getByTestId('debt-balance-count') });
+  await merged.getByTestId('debt-toggle').click();
+  const details = page.getByTestId('debt-details');
+  await expect(details.getByTestId('debt-mention')).toHaveCount(2);
+  await details.getByTestId('debt-mention').filter({ hasText: 'northmere-card-reminder.pdf' }).getByTestId('debt-mention-separate').click();
+  await page.getByTestId('debt-separate-dialog').getByTestId('confirm-dialog-confirm').click();
+
+  await expect(page.getByTestId('debt-separated')).toBeVisible();
+  await expect(page.getByTestId('debt-row')).toHaveCount(3);
+  await expect(page.getByTestId('debt-total-non-priority')).toHaveText('£6,836.68');
+  await expect(details.getByTestId('debt-mention')).toHaveCount(1);
+  await expect(page.getByTestId('merge-proposals')).toHaveCount(0);
 });
 
 test('graph controls filter, expand and export', async ({ page, request }) => {

@@ -10,7 +10,7 @@ import { createDocument, deleteDocumentById } from '@/lib/db/queries/documents';
 import { listMergeProposals } from '@/lib/db/queries/resolved-debts';
 import { creditorAliases, creditors, mergeProposals, resolvedDebts } from '@/lib/db/schema';
 import { samplePath } from '@/lib/documents/test-samples';
-import { acceptMergeProposal, correctDebt, rejectMergeProposal, reopenMergeProposal } from '@/lib/entities/debt-decisions';
+import { acceptMergeProposal, correctDebt, rejectMergeProposal, reopenMergeProposal, separateMentions } from '@/lib/entities/debt-decisions';
 import { listDebtViews, type ResolvedDebtView } from '@/lib/entities/debt-views';
 import { mentionRows, removeDocumentDebts, saveDocumentDebts } from '@/lib/entities/resolution';
 import { extractWithRules } from '@/lib/entities/rules';
@@ -205,6 +205,48 @@ describe.each(backends)('debt resolution on $name', ({ open, skip }) => {
     expect(reopened.decidedBy).toBeNull();
     await acceptMergeProposal(database.db, { clientId: client.id, proposalId: proposal.id, userId: 'advisor-1' });
     expect((await debtsOf(client.id)).debts).toHaveLength(1);
+  });
+
+  test.skipIf(skip)('merged letters can be separated', async () => {
+    const client = await createClient(database.db, { name: 'Resolution Client K' });
+    await ingest(client.id, letter('northmere-card-statement'));
+    const reminder = await ingest(client.id, letter('northmere-card-reminder'));
+    const [proposal] = await listMergeProposals(database.db, { clientId: client.id });
+    const mergedId = await acceptMergeProposal(database.db, { clientId: client.id, proposalId: proposal.id, userId: 'advisor-1' });
+    const [merged] = (await debtsOf(client.id)).debts;
+    const reminderMention = merged.mentions.find((mention) => mention.documentId === reminder.id)!;
+
+    const separatedId = await separateMentions(database.db, { clientId: client.id, debtId: mergedId, mentionIds: [reminderMention.id], userId: 'advisor-2' });
+    const { debts } = await debtsOf(client.id);
+    expect(debts).toHaveLength(2);
+    const original = onlyDebt(debts, (debt) => debt.id === mergedId);
+    const separated = onlyDebt(debts, (debt) => debt.id === separatedId);
+    expect(original.balanceHistory.map((entry) => entry.amount)).toEqual(['1284.50']);
+    expect(separated.mentions.map((mention) => mention.id)).toEqual([reminderMention.id]);
+    expect(separated.amount).toBe('1342.18');
+
+    const [decision] = await listMergeProposals(database.db, { clientId: client.id });
+    expect(decision).toMatchObject({ status: 'rejected', reason: 'separated-by-advisor', decidedBy: 'advisor-2' });
+
+    await reprocess(client.id, reminder.id, letter('northmere-card-reminder'));
+    await ingest(client.id, letter('northmere-arrears-notice'));
+    const after = (await debtsOf(client.id)).debts;
+    expect(after).toHaveLength(2);
+    expect(onlyDebt(after, (debt) => debt.id === separatedId).mentions.map((mention) => mention.documentId)).toEqual([reminder.id]);
+    expect((await listMergeProposals(database.db, { clientId: client.id, status: 'open' })).length).toBe(0);
+  });
+
+  test.skipIf(skip)('separation keeps one letter', async () => {
+    const client = await createClient(database.db, { name: 'Resolution Client L' });
+    await ingest(client.id, letter('northmere-card-statement'));
+    await ingest(client.id, letter('northmere-loan-arrears'));
+    const [card, loan] = (await debtsOf(client.id)).debts;
+
+    const all = { clientId: client.id, debtId: card.id, mentionIds: card.mentions.map((mention) => mention.id), userId: 'advisor-1' };
+    await expect(separateMentions(database.db, all)).rejects.toMatchObject({ code: 'invalid_request' });
+    const foreign = { ...all, mentionIds: loan.mentions.map((mention) => mention.id) };
+    await expect(separateMentions(database.db, foreign)).rejects.toMatchObject({ code: 'conflict' });
+    expect((await debtsOf(client.id)).debts).toHaveLength(2);
   });
 
   test.skipIf(skip)('corrections survive re-extraction', async () => {

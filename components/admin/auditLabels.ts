@@ -75,11 +75,13 @@ const detailLabels: Record<string, string> = {
   fields: 'Fields',
   format: 'Format',
   links: 'Links',
+  mentions: 'Letters',
   nodes: 'Nodes',
   proposals: 'Merge proposals',
   pull: 'Model download',
   retry: 'Processed again',
   role: 'Role',
+  separatedDebtId: 'Separated into debt',
   status: 'Response status',
   succeeded: 'Succeeded',
   truncated: 'Cut to the node limit',
@@ -102,6 +104,6 @@ function detailValue(key: string, value: string | number | boolean): string {
       .map((field) => fieldLabels[field as DebtField] ?? field)
       .join(', ');
   }
-  if (key === 'debtId' && typeof value === 'string') return shortId(value);
+  if ((key === 'debtId' || key === 'separatedDebtId') && typeof value === 'string') return shortId(value);
   return String(value);
 }

@@ -1,7 +1,11 @@
+'use client';
+
 import Link from 'next/link';
+import { useState } from 'react';
 import { documentTypeLabel, formatDate, formatMoney, formatPence, toPence } from '@/lib/client/format';
 import type { BalanceEntry, Debt, MentionView } from '@/lib/client/types';
 import { DebtCorrections } from './DebtCorrections';
+import { SeparateMention } from './SeparateMention';
 
 const referenceKinds: Record<string, string> = {
   account: 'account',
@@ -25,7 +29,7 @@ export function DebtDetails({ debt }: { debt: Debt }) {
     <div className="grid gap-6 xl:grid-cols-2" data-testid="debt-details">
       <div className="space-y-5">
         <BalanceHistory entries={debt.balanceHistory} />
-        <Mentions mentions={debt.mentions} />
+        <Mentions debt={debt} />
         {debt.references.length > 0 && (
           <section>
             <h3 className="text-sm font-semibold text-slate-800">References</h3>
@@ -96,20 +100,30 @@ function mentionSummary(mention: MentionView): string {
   return parts.filter(Boolean).join(' · ');
 }
 
-function Mentions({ mentions }: { mentions: MentionView[] }) {
+/** Lists the letters behind a debt. With two or more, each can be separated into a debt of its own. */
+function Mentions({ debt }: { debt: Debt }) {
+  const [separatedId, setSeparatedId] = useState<string | null>(null);
   return (
     <section>
       <h3 className="text-sm font-semibold text-slate-800">Letters that mention it</h3>
       <ul className="mt-1 space-y-1.5 text-sm" data-testid="debt-mentions">
-        {mentions.map((mention) => (
-          <li key={mention.id} data-testid="debt-mention">
-            <Link href={pageHref(mention.documentId, mention.pageNumber)} className="font-medium">
-              {mention.documentName}, page {mention.pageNumber}
-            </Link>
-            <div className="text-xs text-slate-600">{mentionSummary(mention)}</div>
+        {debt.mentions.map((mention) => (
+          <li key={mention.id} className="flex flex-wrap items-start justify-between gap-x-2" data-testid="debt-mention">
+            <div>
+              <Link href={pageHref(mention.documentId, mention.pageNumber)} className="font-medium">
+                {mention.documentName}, page {mention.pageNumber}
+              </Link>
+              <div className="text-xs text-slate-600">{mentionSummary(mention)}</div>
+            </div>
+            {debt.mentions.length > 1 && <SeparateMention debt={debt} mention={mention} onSeparated={setSeparatedId} />}
           </li>
         ))}
       </ul>
+      {separatedId && (
+        <p role="status" className="mt-2 text-sm text-slate-700" data-testid="debt-separated">
+          The letter is now a debt of its own: <a href={`#debt-${separatedId}`}>open it</a>.
+        </p>
+      )}
     </section>
   );
 }

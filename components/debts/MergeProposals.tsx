@@ -135,7 +135,7 @@ function ProposalCard({ clientId, proposal, onKeptApart }: { clientId: string; p
         <p>
           The debt to {proposal.debt.creditor ?? 'an unknown creditor'} ({formatMoney(proposal.debt.amount)}) and the debt to {proposal.otherDebt.creditor ?? 'an unknown creditor'} ({formatMoney(proposal.otherDebt.amount)}) become one debt, with the letters and balances of both. It counts once in the totals.
         </p>
-        <p>Corrections made to either debt are kept. This screen cannot split them again.</p>
+        <p>Corrections made to either debt are kept. If they turn out to be different debts, open the merged debt and separate a letter from it.</p>
       </ConfirmDialog>
     </article>
   );

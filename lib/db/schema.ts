@@ -471,7 +471,8 @@ export const mergeProposals = pgTable(
     otherDebtId: uuid('other_debt_id')
       .notNull()
       .references(() => resolvedDebts.id, { onDelete: 'cascade' }),
-    reason: text('reason', { enum: ['partial-reference', 'reference-other-creditor', 'same-creditor-same-amount', 'same-creditor-no-reference'] }).notNull(),
+    /** The reason the pair was proposed. 'separated-by-advisor' marks a pair an advisor split apart, which starts rejected. */
+    reason: text('reason', { enum: ['partial-reference', 'reference-other-creditor', 'same-creditor-same-amount', 'same-creditor-no-reference', 'separated-by-advisor'] }).notNull(),
     status: text('status', { enum: ['open', 'accepted', 'rejected'] }).notNull().default('open'),
     decidedBy: text('decided_by'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),

@@ -1,7 +1,22 @@
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client';
 import { clientCreditorKeys, resolveCreditor } from '../db/queries/creditors';
-import { decideMergeProposal, getMergeProposal, getResolvedDebt, lockClientForResolution, mergeResolvedDebts, reopenMergeProposalRow, setCorrections, type ResolvedDebtRecord } from '../db/queries/resolved-debts';
+import {
+  createResolvedDebt,
+  decideMergeProposal,
+  getMergeProposal,
+  getResolvedDebt,
+  keepDebtsApart,
+  linkMention,
+  lockClientForResolution,
+  mergeResolvedDebts,
+  refreshResolvedDebt,
+  reopenMergeProposalRow,
+  setCorrections,
+  type ResolvedDebtRecord,
+} from '../db/queries/resolved-debts';
+import { debts } from '../db/schema';
 import type { DebtCorrections } from '../db/schema';
 import { AppError } from '../errors';
 import { moduleLogger } from '../log';
@@ -120,6 +135,43 @@ export async function reopenMergeProposal(db: Db, { clientId, proposalId }: { cl
     if (proposal.status !== 'rejected') throw new AppError('conflict', `Merge proposal ${proposalId} is ${proposal.status}; only a proposal kept separate can be reopened.`);
     await reopenMergeProposalRow(tx, proposalId);
     log.info({ clientId, proposalId }, 'merge proposal reopened');
+  });
+}
+
+/** The body of a request to separate letters from a debt: the mentions that belong to another debt. */
+export const separateMentionsSchema = z.object({
+  mentionIds: z.array(z.uuid({ error: 'must be mention ids' })).min(1, 'name at least one letter to separate').max(500),
+});
+
+/**
+ * Moves some of a debt's mentions to a new debt, for letters that resolution or an advisor's merge put
+ * together wrongly. The two debts are kept apart from then on: neither resolution nor a proposal
+ * joins them again, and reprocessing a letter keeps it with its new debt. The new debt starts with no
+ * corrections, because those made before belong to the debt they were made on. Returns its id.
+ */
+export async function separateMentions(db: Db, { clientId, debtId, mentionIds, userId }: { clientId: string; debtId: string; mentionIds: string[]; userId: string }): Promise<string> {
+  return db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    await lockClientForResolution(tx, clientId);
+    const debt = await getResolvedDebt(tx, { clientId, id: debtId });
+    if (!debt) throw new AppError('not_found', `Debt ${debtId} was not found for this client. It may have been merged into another debt or removed with its document.`);
+
+    const mentions = await tx.select({ id: debts.id, documentType: debts.documentType }).from(debts).where(eq(debts.resolvedDebtId, debtId));
+    const moving = mentions.filter((mention) => mentionIds.includes(mention.id));
+    if (moving.length !== new Set(mentionIds).size) {
+      throw new AppError('conflict', 'Some of the chosen letters no longer belong to this debt. Reload the debts and choose again.');
+    }
+    if (moving.length === mentions.length) {
+      throw new AppError('invalid_request', 'A debt keeps at least one of its letters. Leave one letter with this debt, or correct the debt instead.');
+    }
+
+    const separated = await createResolvedDebt(tx, { clientId, documentType: moving[0].documentType });
+    for (const mention of moving) await linkMention(tx, { mentionId: mention.id, resolvedDebtId: separated.id });
+    await refreshResolvedDebt(tx, debtId);
+    await refreshResolvedDebt(tx, separated.id);
+    await keepDebtsApart(tx, { clientId, a: debtId, b: separated.id, userId });
+    log.info({ clientId, debtId, separatedDebtId: separated.id, mentions: moving.length }, 'letters separated from a debt');
+    return separated.id;
   });
 }
 

@@ -209,6 +209,7 @@ const proposalExplanations: Record<MergeProposalRecord['reason'], string> = {
   'reference-other-creditor': 'The letters share an account number but name different creditors.',
   'same-creditor-same-amount': 'The same creditor and the same amount, with no account number to tell them apart.',
   'same-creditor-no-reference': 'The same creditor, with no account number to tell them apart.',
+  'separated-by-advisor': 'An advisor separated these letters from one debt earlier.',
 };
 
 export type MergeProposalView = {

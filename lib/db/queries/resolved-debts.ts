@@ -104,6 +104,15 @@ export async function decideMergeProposal(db: Db, { id, status, userId }: { id: 
   await db.update(mergeProposals).set({ status, decidedBy: userId, decidedAt: sql`now()` }).where(eq(mergeProposals.id, id));
 }
 
+/** Records that two debts are different debts, as a decided proposal, so resolution never merges or proposes them again. */
+export async function keepDebtsApart(db: Db, { clientId, a, b, userId }: { clientId: string; a: string; b: string; userId: string }): Promise<void> {
+  const decision = { status: 'rejected' as const, decidedBy: userId, decidedAt: sql`now()` };
+  await db
+    .insert(mergeProposals)
+    .values({ clientId, ...proposalPair(a, b), reason: 'separated-by-advisor', ...decision })
+    .onConflictDoUpdate({ target: [mergeProposals.debtId, mergeProposals.otherDebtId], set: decision });
+}
+
 /** Puts a decided proposal back in the open list, without its decision. */
 export async function reopenMergeProposalRow(db: Db, id: string): Promise<void> {
   await db.update(mergeProposals).set({ status: 'open', decidedBy: null, decidedAt: null }).where(eq(mergeProposals.id, id));
