@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { storageStates } from './playwright.config';
 import { createClientByApi } from './support/fakes';
@@ -27,4 +28,15 @@ test('audit log reads and filters', async ({ page, request }) => {
   await page.getByTestId('audit-filter-action').selectOption('update');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toHaveAttribute('data-action', 'update');
+
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('audit-export').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^audit-log-\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = fs.readFileSync((await download.path())!, 'utf8').trim().split('\r\n');
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toContain(`,update,client-advisors,${clientId},${clientId},${clientName},`);
+
+  const exports = (await (await request.get('/api/admin/audit?action=export')).json()).events as { targetType: string }[];
+  expect(exports.some((event) => event.targetType === 'audit-log')).toBe(true);
 });

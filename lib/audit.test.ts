@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Services } from '@/lib/services';
 import { createTestServices } from '@/tests/helpers/app-services';
-import { listAuditEvents, recordAudit, type AuditEvent } from './audit';
+import { auditEventsToCsv, listAuditEvents, recordAudit, type AuditEvent } from './audit';
 import { auditEvents } from './db/schema';
 
 let services: Services;
@@ -40,4 +40,14 @@ test('other actions are always recorded', async () => {
 
   expect(await eventsOf('advisor-3')).toHaveLength(2);
   expect(await eventsOf('advisor-4')).toHaveLength(1);
+});
+
+test('CSV export keeps every column', async () => {
+  await recordAudit(services.db, { actorType: 'user', actorId: 'advisor-5', action: 'update', targetType: 'settings', targetId: null, details: { advisorsSeeAllClients: true } });
+  const csv = auditEventsToCsv(await eventsOf('advisor-5'));
+  const [header, row, end] = csv.split('\r\n');
+
+  expect(header).toBe('time,actor_type,actor_id,actor_name,action,target_type,target_id,client_id,client_name,request_id,details');
+  expect(row).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z,user,advisor-5,,update,settings,,,,,"{""advisorsSeeAllClients"":true}"$/);
+  expect(end).toBe('');
 });

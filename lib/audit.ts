@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, isNull, lte, type SQL } from 'drizzle-orm';
 import type { Db } from './db/client';
+import { toCsv } from './csv';
 import { auditEvents, clients, users } from './db/schema';
 import { moduleLogger } from './log';
 
@@ -81,4 +82,29 @@ export async function listAuditEvents(db: Db, query: AuditQuery) {
     .limit(query.limit)
     .offset(query.offset);
   return rows.map((row) => ({ ...row.event, at: row.event.at.toISOString(), actorName: row.actorName, clientName: row.clientName }));
+}
+
+export type AuditEventRow = Awaited<ReturnType<typeof listAuditEvents>>[number];
+
+/** Maximum events in one CSV export, an estimate of what a spreadsheet opens comfortably. Narrow the dates for more. */
+export const AUDIT_EXPORT_MAX_EVENTS = 100_000;
+
+const CSV_COLUMNS = ['time', 'actor_type', 'actor_id', 'actor_name', 'action', 'target_type', 'target_id', 'client_id', 'client_name', 'request_id', 'details'] as const;
+
+/** Writes audit events as CSV, one row per event, with the details as JSON. */
+export function auditEventsToCsv(events: AuditEventRow[]): string {
+  const rows = events.map((event) => [
+    event.at,
+    event.actorType,
+    event.actorId ?? '',
+    event.actorName ?? '',
+    event.action,
+    event.targetType,
+    event.targetId ?? '',
+    event.clientId ?? '',
+    event.clientName ?? '',
+    event.requestId ?? '',
+    JSON.stringify(event.details ?? {}),
+  ]);
+  return toCsv([[...CSV_COLUMNS], ...rows]);
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { Suspense, useId } from 'react';
 import { ClientPicker } from '@/components/clients/ClientPicker';
@@ -9,7 +9,8 @@ import { Card } from '@/components/ui/Card';
 import { ErrorMessage } from '@/components/ui/ErrorMessage';
 import { Field, Select, TextInput } from '@/components/ui/Field';
 import { Loading } from '@/components/ui/Loading';
-import { fetchAccounts, fetchAudit, queryKeys, type AuditQuery } from '@/lib/client/queries';
+import { downloadFile } from '@/lib/client/download';
+import { auditExportUrl, fetchAccounts, fetchAudit, queryKeys, type AuditQuery } from '@/lib/client/queries';
 import { actionLabels, shortId } from './auditLabels';
 import { AuditTable } from './AuditTable';
 
@@ -127,7 +128,7 @@ function FilteredAuditLog() {
         {datesReversed && <ErrorMessage className="mt-3" error="The “From” date is after the “To” date. Change one of them to see events." data-testid="audit-date-error" />}
       </Card>
 
-      <Card title="Events">
+      <Card title="Events" actions={<AuditExport query={query} disabled={datesReversed} />}>
         {events.isPending && !datesReversed && <Loading label="Loading events…" />}
         {events.isError && <ErrorMessage error={events.error} title="The audit log could not be loaded." onRetry={() => void events.refetch()} />}
         {events.data && (
@@ -150,6 +151,19 @@ function FilteredAuditLog() {
         )}
       </Card>
     </>
+  );
+}
+
+/** Downloads every event matching the filters as CSV. The export is itself recorded in the log. */
+function AuditExport({ query, disabled }: { query: AuditQuery; disabled: boolean }) {
+  const download = useMutation({ mutationFn: () => downloadFile(auditExportUrl(query)) });
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <Button variant="secondary" size="sm" busy={download.isPending} disabled={disabled} onClick={() => download.mutate()} data-testid="audit-export">
+        Download CSV
+      </Button>
+      {download.isError && <ErrorMessage error={download.error} title="The export could not be downloaded." data-testid="audit-export-error" />}
+    </div>
   );
 }
 

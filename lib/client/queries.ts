@@ -52,11 +52,21 @@ export const fetchSettings = () => fetchJson<CentreSettings>('/api/admin/setting
 export type AuditQuery = { action: string; actorId: string; clientId: string; targetId: string; from: string; to: string; limit: number; offset: number };
 
 export function auditUrl(query: AuditQuery): string {
+  return `/api/admin/audit?${auditParams(query)}`;
+}
+
+/** Returns the CSV export's address for the same filters, without the page. */
+export function auditExportUrl({ limit: _limit, offset: _offset, ...filters }: AuditQuery): string {
+  return `/api/admin/audit/export?${auditParams(filters)}`;
+}
+
+/** Turns audit filters into query parameters, leaving out empty ones. */
+function auditParams(values: Partial<AuditQuery>): URLSearchParams {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
+  for (const [key, value] of Object.entries(values)) {
     if (value !== '') params.set(key, String(value));
   }
-  return `/api/admin/audit?${params}`;
+  return params;
 }
 
 // The public upload page has no session, so a 401 there is not an ended session to sign in again for.

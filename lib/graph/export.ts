@@ -1,12 +1,11 @@
+import { toCsv } from '../csv';
 import type { GraphResult, GraphValue } from './types';
 
 const CSV_COLUMNS = ['record', 'id', 'type', 'label', 'client_id', 'client', 'source', 'target', 'amount', 'priority', 'account_reference', 'as_of_date', 'pages', 'properties'] as const;
 
 /**
  * Writes a graph as one CSV with a `record` column (node or link), for spreadsheets. A node's
- * `client` is its client's name when the graph has that client's node. Cells that a
- * spreadsheet would run as a formula (starting with =, +, -, @ or a control character) are prefixed
- * with an apostrophe, because labels come from uploaded letters.
+ * `client` is its client's name when the graph has that client's node.
  */
 export function graphToCsv(graph: GraphResult): string {
   const rows: string[][] = [[...CSV_COLUMNS]];
@@ -19,15 +18,10 @@ export function graphToCsv(graph: GraphResult): string {
     const { amount, priority, pages, ...rest } = link.properties ?? {};
     rows.push(['link', '', link.type, '', '', '', link.source, link.target, cell(amount), cell(priority), '', '', Array.isArray(pages) ? pages.join(' ') : '', JSON.stringify(rest)]);
   }
-  return `${rows.map((row) => row.map(escapeCsv).join(',')).join('\r\n')}\r\n`;
+  return toCsv(rows);
 }
 
 function cell(value: GraphValue | undefined): string {
   if (value === undefined || value === null) return '';
   return Array.isArray(value) ? value.join(' ') : String(value);
-}
-
-function escapeCsv(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -1,4 +1,5 @@
 import { graphToCsv } from '@/lib/graph/export';
+import { CSV_BYTE_ORDER_MARK } from '@/lib/csv';
 import { datedFilename } from '@/lib/filenames';
 import { parseParams, route } from '@/lib/http';
 import { graphExportSchema, scopedGraphQuery } from '../query';
@@ -13,7 +14,6 @@ export const GET = route('user', async ({ request, services, user, audit }) => {
   const client = filters.clientId ? graph.nodes.find((node) => node.type === 'Client' && node.clientId === filters.clientId) : undefined;
   const name = datedFilename('graph', filters.clientId ? (client?.label ?? 'client') : 'all clients', format);
   const headers = { 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' };
-  // A byte order mark, so that spreadsheet programs read the file as UTF-8 and show £ signs correctly.
-  if (format === 'csv') return new Response(`\uFEFF${graphToCsv(graph)}`, { headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' } });
+  if (format === 'csv') return new Response(`${CSV_BYTE_ORDER_MARK}${graphToCsv(graph)}`, { headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' } });
   return new Response(JSON.stringify({ ...graph, exportedAt: new Date().toISOString() }), { headers: { ...headers, 'content-type': 'application/json; charset=utf-8' } });
 });
