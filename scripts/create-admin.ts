@@ -1,8 +1,10 @@
 // Creates an admin account. Run: npm run admin:create -- --email you@centre.example --name "Your Name"
-// The password is asked for twice without echo, or read from ADMIN_PASSWORD. With the embedded
-// database (no DATABASE_URL), stop the app first: PGlite allows one process at a time.
+// The password is asked for twice without echo, or read from ADMIN_PASSWORD, or from the first line
+// of standard input when that is not a terminal. With the embedded database (no DATABASE_URL), stop
+// the app first: PGlite allows one process at a time, and the command fails with that message while the app runs.
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
+import { recordAudit } from '../lib/audit';
 import { createAccount } from '../lib/auth/accounts';
 import { createAuth } from '../lib/auth/auth';
 import { resolveAuthSecret } from '../lib/auth/secret';
@@ -25,9 +27,23 @@ function askHidden(question: string): Promise<string> {
   });
 }
 
+/** Reads the first line of standard input, for a password piped in or given by a script. */
+async function readFirstLine(): Promise<string> {
+  const lines = readline.createInterface({ input: process.stdin, terminal: false });
+  for await (const line of lines) {
+    lines.close();
+    return line;
+  }
+  return '';
+}
+
 async function readPassword(): Promise<string> {
   if (process.env.ADMIN_PASSWORD) return process.env.ADMIN_PASSWORD;
-  if (!process.stdin.isTTY) throw new Error('No terminal to ask for the password: set ADMIN_PASSWORD instead.');
+  if (!process.stdin.isTTY) {
+    const piped = await readFirstLine();
+    if (piped === '') throw new Error('No password on standard input and no terminal to ask for one: pipe the password in, or set ADMIN_PASSWORD.');
+    return piped;
+  }
   const first = await askHidden('Password (at least 12 characters): ');
   const second = await askHidden('Password again: ');
   if (first !== second) throw new Error('The two passwords differ. Run the command again.');
@@ -48,6 +64,7 @@ async function main(): Promise<void> {
   try {
     const auth = createAuth({ db: database.db, config, secret: resolveAuthSecret(config) });
     const account = await createAccount(auth, { email: values.email, name: values.name, password, role });
+    await recordAudit(database.db, { actorType: 'system', actorId: null, action: 'create', targetType: 'account', targetId: account.id, details: { role: account.role, source: 'command' } });
     console.log(`Created the ${account.role} account for ${account.email}. Sign in at ${config.APP_URL}/sign-in.`);
   } finally {
     await database.close();

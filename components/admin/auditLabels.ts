@@ -84,10 +84,17 @@ const detailLabels: Record<string, string> = {
   retry: 'Processed again',
   role: 'Role',
   separatedDebtId: 'Separated into debt',
+  source: 'Created by',
   status: 'Response status',
   succeeded: 'Succeeded',
   truncated: 'Cut to the node limit',
   withPassword: 'With a PDF password',
+};
+
+/** The ways an account can be created outside the Users screen. */
+const accountSources: Record<string, string> = {
+  command: 'npm run admin:create',
+  environment: 'ADMIN_EMAIL at first start',
 };
 
 /** Returns an event's details as label and value pairs for the audit table, leaving out keys with no value. */
@@ -106,6 +113,7 @@ function detailValue(key: string, value: string | number | boolean): string {
       .map((field) => fieldLabels[field as DebtField] ?? field)
       .join(', ');
   }
+  if (key === 'source' && typeof value === 'string') return accountSources[value] ?? value;
   if ((key === 'debtId' || key === 'separatedDebtId') && typeof value === 'string') return shortId(value);
   return String(value);
 }

@@ -2,6 +2,7 @@ import { asc, count, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { users } from '../db/schema';
 import { AppError } from '../errors';
+import { recordAudit } from '../audit';
 import { moduleLogger } from '../log';
 import { MIN_PASSWORD_LENGTH, type Auth, type Role } from './auth';
 import type { Config } from '../config';
@@ -117,8 +118,12 @@ export async function updateAccount(auth: Auth, db: Db, userId: string, change: 
  */
 export async function createFirstAdminFromEnvironment(auth: Auth, db: Db, env: { email?: string; name?: string; password?: string }): Promise<boolean> {
   if (!env.email || !env.password) return false;
-  if ((await countAccounts(db)) > 0) return false;
-  await createAccount(auth, { email: env.email, name: env.name ?? 'Administrator', password: env.password, role: 'admin' });
+  if ((await countAccounts(db)) > 0) {
+    log.warn('ADMIN_EMAIL and ADMIN_PASSWORD are set but accounts exist already, so they were ignored. Remove them from the environment, and change passwords on the Users screen.');
+    return false;
+  }
+  const account = await createAccount(auth, { email: env.email, name: env.name ?? 'Administrator', password: env.password, role: 'admin' });
+  await recordAudit(db, { actorType: 'system', actorId: null, action: 'create', targetType: 'account', targetId: account.id, details: { role: 'admin', source: 'environment' } });
   log.info('first admin created from the environment');
   return true;
 }

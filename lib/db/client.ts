@@ -53,10 +53,77 @@ async function openPostgres(connectionString: string): Promise<Database> {
 }
 
 async function openPglite(dir: string): Promise<Database> {
-  if (!dir.startsWith('memory://')) fs.mkdirSync(dir, { recursive: true });
+  if (dir.startsWith('memory://')) return startPglite(dir, () => undefined);
+  fs.mkdirSync(dir, { recursive: true });
+  const release = lockFolder(dir);
+  try {
+    return await startPglite(dir, release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function startPglite(dir: string, release: () => void): Promise<Database> {
   const client = await PGlite.create(dir);
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
   log.info({ kind: 'pglite' }, 'records database ready');
-  return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
+  const close = async () => {
+    await client.close();
+    release();
+  };
+  return { db: db as unknown as Db, kind: 'pglite', close };
+}
+
+/**
+ * Claims a PGlite folder for this process with a lock file beside it. PGlite has no locking of its
+ * own, and a second process writing the same folder (a second app, or `npm run admin:create` while
+ * the app runs) damages the database. A lock left by a process that has ended is taken over. Returns
+ * the function that releases the lock, which also runs when the process exits.
+ */
+export function lockFolder(dir: string): () => void {
+  const lockPath = `${path.resolve(dir)}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      const release = () => {
+        process.off('exit', release);
+        if (readLockOwner(lockPath) === process.pid) fs.rmSync(lockPath, { force: true });
+      };
+      process.on('exit', release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = readLockOwner(lockPath);
+      if (owner !== null && owner !== process.pid && isRunning(owner)) {
+        throw new Error(
+          `The records database in ${path.resolve(dir)} is in use by another process (process ${owner}), probably RMA Advisor itself. ` +
+            'Stop that process first, or add accounts on the Users screen while the app runs. Only one process at a time can open the embedded database; set DATABASE_URL to share PostgreSQL instead.',
+        );
+      }
+      log.warn({ owner }, 'taking over the lock of a records database whose process has ended');
+      fs.rmSync(lockPath, { force: true });
+    }
+  }
+  throw new Error(`The lock file ${lockPath} could not be created. Check that the data folder is writable.`);
+}
+
+function readLockOwner(lockPath: string): number | null {
+  try {
+    const pid = Number(fs.readFileSync(lockPath, 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Returns whether a process with this id exists; a process of another user counts as running. */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
