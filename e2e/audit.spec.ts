@@ -40,3 +40,47 @@ test('audit log reads and filters', async ({ page, request }) => {
   const exports = (await (await request.get('/api/admin/audit?action=export')).json()).events as { targetType: string }[];
   expect(exports.some((event) => event.targetType === 'audit-log')).toBe(true);
 });
+
+test.describe('erasing a client', () => {
+  test.use({ storageState: storageStates.advisor });
+
+  test('asks for a reason and the name', async ({ page, request, playwright, baseURL }) => {
+    const clientName = 'Ms Erase Me';
+    const clientId = await createClientByApi(request, clientName);
+    await page.goto(`/clients/${clientId}`);
+    await page.getByTestId('erase-client').click();
+    const dialog = page.getByTestId('erase-client-dialog');
+    const confirm = dialog.getByTestId('confirm-dialog-confirm');
+    await expect(confirm).toBeDisabled();
+
+    await dialog.getByTestId('erase-client-reason').selectOption('client-request');
+    await dialog.getByTestId('erase-client-name').fill('Ms Erase');
+    await expect(confirm).toBeDisabled();
+    await dialog.getByTestId('erase-client-name').fill('ms erase me ');
+    await confirm.click();
+    await expect(page).toHaveURL(/\/clients(\?|$)/);
+    expect((await request.get(`/api/clients/${clientId}`)).status()).toBe(404);
+
+    const admin = await playwright.request.newContext({ baseURL, storageState: storageStates.admin });
+    const events = (await (await admin.get(`/api/admin/audit?clientId=${clientId}&action=delete`)).json()).events;
+    expect(events).toEqual([expect.objectContaining({ targetType: 'client', details: { documents: 0, debts: 0, reason: 'client-request' } })]);
+    await admin.dispose();
+  });
+
+  test('needs an assignment, not only sight', async ({ page, request, playwright, baseURL }) => {
+    const admin = await playwright.request.newContext({ baseURL, storageState: storageStates.admin });
+    const clientId = await createClientByApi(admin, 'Mr Not Yours');
+    expect((await admin.patch('/api/admin/settings', { data: { advisorsSeeAllClients: true } })).status()).toBe(200);
+    try {
+      await page.goto(`/clients/${clientId}`);
+      await expect(page.getByTestId('erase-client-not-allowed')).toBeVisible();
+      await expect(page.getByTestId('erase-client')).toHaveCount(0);
+      const refused = await request.delete(`/api/clients/${clientId}`);
+      expect(refused.status()).toBe(403);
+      expect((await refused.json()).error.message).toContain('Only an admin or an advisor assigned to this client');
+    } finally {
+      expect((await admin.patch('/api/admin/settings', { data: { advisorsSeeAllClients: false } })).status()).toBe(200);
+      await admin.dispose();
+    }
+  });
+});

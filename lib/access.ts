@@ -38,6 +38,16 @@ export async function assertDocumentAccess(db: Db, user: CurrentUser, document: 
   await assertClientAccess(db, user, document.clientId!);
 }
 
+/**
+ * Throws forbidden unless the user may erase the client: an admin, or an advisor assigned to it.
+ * Seeing every client under the centre's setting does not extend to erasing them.
+ */
+export async function assertCanEraseClient(db: Db, user: CurrentUser, clientId: string): Promise<void> {
+  await assertClientAccess(db, user, clientId);
+  if (user.role === 'admin' || (await listClientAdvisorIds(db, clientId)).includes(user.id)) return;
+  throw new AppError('forbidden', 'Only an admin or an advisor assigned to this client can erase it. Ask an admin.');
+}
+
 export async function assignAdvisor(db: Db, clientId: string, userId: string): Promise<void> {
   await db.insert(clientAdvisors).values({ clientId, userId }).onConflictDoNothing();
 }

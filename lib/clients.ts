@@ -1,6 +1,7 @@
 import { createClient, deleteClientById, getClientById, listClients, type ClientSummary } from './db/queries/clients';
 import { deleteOrphanCreditors } from './db/queries/creditors';
 import { listDocuments } from './db/queries/documents';
+import { listResolvedDebts } from './db/queries/resolved-debts';
 import { assignAdvisor, visibleClientIds } from './access';
 import type { CurrentUser } from './auth/session';
 import { AppError } from './errors';
@@ -45,9 +46,10 @@ export async function addClient(services: Services, { name }: { name: string }, 
  * then the creditors no other client owes are deleted. Vectors and graph go first, so a store
  * that cannot be reached stops the erasure before the records that locate the data are gone.
  */
-export async function eraseClient(services: Services, clientId: string): Promise<void> {
+export async function eraseClient(services: Services, clientId: string): Promise<{ documents: number; debts: number }> {
   await getClientOrThrow(services, clientId);
   const documents = await listDocuments(services.db, { clientId });
+  const debts = (await listResolvedDebts(services.db, { clientId })).length;
   for (const document of documents) services.queue.cancel(document.id);
 
   await services.vectors.deleteCollection({ scope: 'client', clientId });
@@ -55,5 +57,11 @@ export async function eraseClient(services: Services, clientId: string): Promise
   for (const document of documents) await services.files.remove(document.id);
   await deleteClientById(services.db, { id: clientId });
   await deleteOrphanCreditors(services.db);
+  await services.database.purgeDeletedRows();
   log.info({ clientId, documents: documents.length }, 'client erased');
+  return { documents: documents.length, debts };
 }
+
+/** Reasons for erasing a client that the audit log records. */
+export const erasureReasons = ['client-request', 'retention-ended', 'created-by-mistake', 'other'] as const;
+export type ErasureReason = (typeof erasureReasons)[number];

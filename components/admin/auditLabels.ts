@@ -1,6 +1,6 @@
 import { fieldLabels } from '@/lib/client/debt-corrections';
-import { roleLabels } from '@/lib/client/format';
-import type { AuditAction, AuditEventView, DebtField, Role } from '@/lib/client/types';
+import { erasureReasonLabels, roleLabels } from '@/lib/client/format';
+import type { AuditAction, AuditEventView, DebtField, ErasureReason, Role } from '@/lib/client/types';
 
 export const actionLabels: Record<AuditAction, string> = {
   view: 'Viewed',
@@ -81,6 +81,7 @@ const detailLabels: Record<string, string> = {
   nodes: 'Nodes',
   proposals: 'Merge proposals',
   pull: 'Model download',
+  reason: 'Reason',
   retry: 'Processed again',
   role: 'Role',
   separatedDebtId: 'Separated into debt',
@@ -113,6 +114,7 @@ function detailValue(key: string, value: string | number | boolean): string {
       .map((field) => fieldLabels[field as DebtField] ?? field)
       .join(', ');
   }
+  if (key === 'reason' && typeof value === 'string') return erasureReasonLabels[value as ErasureReason] ?? value;
   if (key === 'source' && typeof value === 'string') return accountSources[value] ?? value;
   if ((key === 'debtId' || key === 'separatedDebtId') && typeof value === 'string') return shortId(value);
   return String(value);

@@ -1,9 +1,7 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { AskPanel } from '@/components/answers/AskPanel';
 import { useCurrentUser } from '@/components/auth/CurrentUser';
 import { DebtTable } from '@/components/debts/DebtTable';
@@ -11,15 +9,12 @@ import { MergeProposals } from '@/components/debts/MergeProposals';
 import { DocumentList } from '@/components/documents/DocumentList';
 import { RecordLoadError } from '@/components/RecordUnavailable';
 import { UploadZone } from '@/components/documents/UploadZone';
-import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
-import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
 import { Loading } from '@/components/ui/Loading';
-import { deleteResource } from '@/lib/client/api';
 import { formatDateTime, plural } from '@/lib/client/format';
 import { fetchClient, queryKeys, type DocumentScope } from '@/lib/client/queries';
 import { ClientAdvisors } from './ClientAdvisors';
-import { clientsAfterErasurePath, rememberErasedClient } from './ErasedNotice';
+import { EraseClient } from './EraseClient';
 import { UploadLinks } from './UploadLinks';
 
 const sections = [
@@ -98,51 +93,5 @@ export function ClientScreen({ clientId }: { clientId: string }) {
 
       <EraseClient clientId={clientId} name={name} documentCount={documentCount} />
     </div>
-  );
-}
-
-function EraseClient({ clientId, name, documentCount }: { clientId: string; name: string; documentCount: number }) {
-  const router = useRouter();
-  const queryClient = useQueryClient();
-  const [confirming, setConfirming] = useState(false);
-
-  const erase = useMutation({
-    mutationFn: () => deleteResource(`/api/clients/${clientId}`),
-    onSuccess: () => {
-      queryClient.removeQueries({ queryKey: queryKeys.client(clientId) });
-      queryClient.removeQueries({ queryKey: queryKeys.debts(clientId) });
-      queryClient.removeQueries({ queryKey: queryKeys.documents({ kind: 'client', clientId }) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.clients });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.graph });
-      rememberErasedClient(name);
-      router.push(clientsAfterErasurePath);
-    },
-  });
-
-  return (
-    <Card id="erase" title="Erase client" className="border-red-200">
-      <p className="mb-3 text-sm text-slate-700">Erasing removes everything held about this client. Use it when the case is closed and the data must go.</p>
-      <Button variant="danger" onClick={() => setConfirming(true)} data-testid="erase-client">
-        Erase client…
-      </Button>
-      <ConfirmDialog
-        open={confirming}
-        title={`Erase ${name}?`}
-        confirmLabel="Erase everything"
-        busy={erase.isPending}
-        error={erase.isError ? erase.error : undefined}
-        onConfirm={() => erase.mutate()}
-        onCancel={() => {
-          setConfirming(false);
-          erase.reset();
-        }}
-        data-testid="erase-client-dialog"
-      >
-        <p>
-          This permanently erases <strong>{name}</strong> and {documentCount === 0 ? 'everything found for them' : <>all {plural(documentCount, 'document')}</>}: the uploaded files and their pages, the debts found, the search index that answers are drawn from, letters written for this client and their entries in the graph.
-        </p>
-        <p className="font-medium">It cannot be undone.</p>
-      </ConfirmDialog>
-    </Card>
   );
 }

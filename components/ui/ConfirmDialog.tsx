@@ -15,6 +15,8 @@ type ConfirmDialogProps = {
   busy?: boolean;
   error?: unknown;
   tone?: 'danger' | 'primary';
+  /** Keeps the confirm button disabled, e.g. until a typed confirmation matches. */
+  confirmDisabled?: boolean;
   'data-testid'?: string;
 };
 
@@ -22,7 +24,7 @@ type ConfirmDialogProps = {
  * Asks for confirmation in a modal dialog. Focus starts on Cancel, so pressing Enter by habit does
  * not confirm a destructive action.
  */
-export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, onCancel, busy = false, error, tone = 'danger', ...rest }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, onCancel, busy = false, error, tone = 'danger', confirmDisabled = false, ...rest }: ConfirmDialogProps) {
   const cancelButton = useRef<HTMLButtonElement>(null);
 
   return (
@@ -33,7 +35,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, 
         <Button ref={cancelButton} variant="secondary" onClick={onCancel} disabled={busy}>
           Cancel
         </Button>
-        <Button variant={tone} onClick={onConfirm} busy={busy} data-testid="confirm-dialog-confirm">
+        <Button variant={tone} onClick={onConfirm} busy={busy} disabled={confirmDisabled} data-testid="confirm-dialog-confirm">
           {confirmLabel}
         </Button>
       </div>

@@ -1,4 +1,4 @@
-import type { DocumentStatus, DocumentType, Page, Role } from './types';
+import type { DocumentStatus, DocumentType, ErasureReason, Page, Role } from './types';
 
 const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
 const dayMonthYear = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -154,3 +154,11 @@ export function deadlineText(what: string, date: string): string {
   const sameDate = !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
   return sameDate || words === date ? '' : words;
 }
+
+/** Reasons for erasing a client, as the erase dialog offers them and the audit log shows them. */
+export const erasureReasonLabels: Record<ErasureReason, string> = {
+  'client-request': 'The client asked for their data to be erased',
+  'retention-ended': 'The retention period has ended',
+  'created-by-mistake': 'The client was created by mistake',
+  other: 'Another reason',
+};

@@ -2,7 +2,7 @@
  * Shapes of the API's JSON as the browser receives them. The types come from the server's own
  * modules as type-only imports, so no server code reaches the browser bundle.
  */
-import type { ClientView } from '@/lib/clients';
+import type { ClientView, ErasureReason } from '@/lib/clients';
 import type { BalanceEntry, DebtField, DebtTotals, MentionView, MergeProposalView, ResolvedDebtView } from '@/lib/entities/debt-views';
 import type { DocumentView as ServerDocumentView, PageSummary } from '@/lib/documents/manage';
 import type { Graph, GraphLink, GraphNode, GraphNodeType, GraphResult } from '@/lib/graph/types';
@@ -18,7 +18,7 @@ import type { AuditAction } from '@/lib/audit';
 import type { CentreSettings } from '@/lib/settings';
 import type { UploadLinkView } from '@/lib/uploads/links';
 
-export type { Account, AccountWithLockout, AuditAction, CentreSettings, CurrentUser, Role, UploadLinkView };
+export type { Account, AccountWithLockout, AuditAction, CentreSettings, CurrentUser, ErasureReason, Role, UploadLinkView };
 export type { BalanceEntry, DebtField, DebtTotals, MentionView, MergeProposalView };
 export type { ClientView, Graph, GraphLink, GraphNode, GraphNodeType, GraphResult, Health, PullProgress, RoleStatus, AnswerEvent, Source, DocumentType, PageSummary };
 

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { parseConfig } from '../config';
 import { lockFolder, openDatabase } from './client';
+import { createClient, deleteClientById } from './queries/clients';
+import { createDocument, savePage } from './queries/documents';
 
 const folders: string[] = [];
 function tempFolder(): string {
@@ -38,4 +40,35 @@ test('lock of an ended process is taken over', async () => {
   expect(fs.readFileSync(`${dir}.lock`, 'utf8')).toBe(String(process.pid));
   await database.close();
   expect(fs.existsSync(`${dir}.lock`)).toBe(false);
+});
+
+/** Lists the files under a folder that contain the text. */
+function filesContaining(folder: string, text: string): string[] {
+  const needle = Buffer.from(text);
+  const found: string[] = [];
+  for (const entry of fs.readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    if (fs.readFileSync(file).includes(needle)) found.push(path.relative(folder, file));
+  }
+  return found;
+}
+
+test('purge leaves no erased text on disk', async () => {
+  const dir = tempFolder();
+  const name = 'Corinne Ashdale';
+  const database = await openDatabase(parseConfig({}), { pgliteDir: dir });
+  const client = await createClient(database.db, { name });
+  const document = await createDocument(database.db, { scope: 'client', clientId: client.id, filename: 'letter.pdf', mimeType: 'application/pdf', sizeBytes: 1, sha256: '0'.repeat(64) });
+  await savePage(database.db, { documentId: document.id, pageNumber: 1, method: 'text-layer', markdown: `Dear ${name},\n\nYour council tax account is in arrears.` });
+  await createClient(database.db, { name: 'Another Client Kept' });
+  await database.db.execute('CHECKPOINT');
+  expect(filesContaining(dir, name).length).toBeGreaterThan(0);
+
+  await deleteClientById(database.db, { id: client.id });
+  await database.purgeDeletedRows();
+  await database.close();
+
+  expect(filesContaining(dir, name)).toEqual([]);
+  expect(filesContaining(dir, 'Another Client Kept').length).toBeGreaterThan(0);
 });

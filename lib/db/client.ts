@@ -15,8 +15,11 @@ const log = moduleLogger('db');
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
-/** An open records database and how to close it. */
-export type Database = { db: Db; kind: 'pglite' | 'postgres'; close: () => Promise<void> };
+/**
+ * An open records database and how to close it. `purgeDeletedRows` rewrites the embedded database's
+ * files after an erasure, so deleted rows no longer sit in its tables or log (see purgePglite).
+ */
+export type Database = { db: Db; kind: 'pglite' | 'postgres'; close: () => Promise<void>; purgeDeletedRows: () => Promise<void> };
 
 /** Folder of the SQL migrations written by drizzle-kit; resolved from the working directory at run time. */
 export const migrationsFolder = path.resolve(process.cwd(), 'lib/db/migrations');
@@ -49,7 +52,8 @@ async function openPostgres(connectionString: string): Promise<Database> {
     lockHolder.release();
   }
   log.info({ kind: 'postgres' }, 'records database ready');
-  return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() };
+  // PostgreSQL's autovacuum frees deleted rows in time. DEPLOYMENT.md lists what erasure leaves behind.
+  return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end(), purgeDeletedRows: async () => undefined };
 }
 
 async function openPglite(dir: string): Promise<Database> {
@@ -73,7 +77,20 @@ async function startPglite(dir: string, release: () => void): Promise<Database> 
     await client.close();
     release();
   };
-  return { db: db as unknown as Db, kind: 'pglite', close };
+  return { db: db as unknown as Db, kind: 'pglite', close, purgeDeletedRows: () => purgePglite(client) };
+}
+
+/**
+ * Removes deleted rows from the embedded database's files. VACUUM FULL rewrites every table without
+ * them, and each WAL switch and checkpoint lets the server drop a log segment that still contains
+ * them. Three rounds, because a segment is dropped only at a checkpoint after a later switch; the
+ * test in client.test.ts checks that no erased text is left in the folder.
+ */
+async function purgePglite(client: PGlite): Promise<void> {
+  const started = Date.now();
+  await client.exec('VACUUM FULL');
+  for (let round = 0; round < 3; round++) await client.exec('SELECT pg_switch_wal(); CHECKPOINT;');
+  log.info({ ms: Date.now() - started }, 'deleted rows purged from the records database');
 }
 
 /**

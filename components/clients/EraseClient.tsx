@@ -1,0 +1,98 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useId, useState } from 'react';
+import { useCurrentUser } from '@/components/auth/CurrentUser';
+import { Button } from '@/components/ui/Button';
+import { Card } from '@/components/ui/Card';
+import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
+import { Field, Select, TextInput } from '@/components/ui/Field';
+import { deleteResource } from '@/lib/client/api';
+import { erasureReasonLabels, plural } from '@/lib/client/format';
+import { fetchClientAdvisors, queryKeys } from '@/lib/client/queries';
+import type { ErasureReason } from '@/lib/client/types';
+import { clientsAfterErasurePath, rememberErasedClient } from './ErasedNotice';
+
+/**
+ * Erases a client after the advisor names the reason and types the client's name. Only admins and
+ * the advisors assigned to the client get the button; others see who can do it.
+ */
+export function EraseClient({ clientId, name, documentCount }: { clientId: string; name: string; documentCount: number }) {
+  const user = useCurrentUser();
+  const advisors = useQuery({ queryKey: queryKeys.clientAdvisors(clientId), queryFn: () => fetchClientAdvisors(clientId) });
+  const canErase = user?.role === 'admin' || (advisors.data?.advisors.some((advisor) => advisor.id === user?.id) ?? false);
+  const [confirming, setConfirming] = useState(false);
+
+  return (
+    <Card id="erase" title="Erase client" className="border-red-200">
+      <p className="mb-3 text-sm text-slate-700">Erasing removes everything held about this client. Use it when the case is closed and the data must go.</p>
+      {canErase ? (
+        <Button variant="danger" onClick={() => setConfirming(true)} data-testid="erase-client">
+          Erase client…
+        </Button>
+      ) : (
+        <p className="text-sm text-slate-600" data-testid="erase-client-not-allowed">
+          Only an admin or an advisor assigned to this client can erase it.
+        </p>
+      )}
+      {confirming && <EraseDialog clientId={clientId} name={name} documentCount={documentCount} onClose={() => setConfirming(false)} />}
+    </Card>
+  );
+}
+
+function EraseDialog({ clientId, name, documentCount, onClose }: { clientId: string; name: string; documentCount: number; onClose: () => void }) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const reasonId = useId();
+  const nameId = useId();
+  const [reason, setReason] = useState<ErasureReason | ''>('');
+  const [typedName, setTypedName] = useState('');
+  const nameMatches = typedName.trim().toLowerCase() === name.trim().toLowerCase();
+
+  const erase = useMutation({
+    mutationFn: () => deleteResource(`/api/clients/${clientId}?reason=${reason}`),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: queryKeys.client(clientId) });
+      queryClient.removeQueries({ queryKey: queryKeys.debts(clientId) });
+      queryClient.removeQueries({ queryKey: queryKeys.documents({ kind: 'client', clientId }) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.clients });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.graph });
+      rememberErasedClient(name);
+      router.push(clientsAfterErasurePath);
+    },
+  });
+
+  return (
+    <ConfirmDialog
+      open
+      title={`Erase ${name}?`}
+      confirmLabel="Erase everything"
+      busy={erase.isPending}
+      error={erase.isError ? erase.error : undefined}
+      confirmDisabled={reason === '' || !nameMatches}
+      onConfirm={() => erase.mutate()}
+      onCancel={onClose}
+      data-testid="erase-client-dialog"
+    >
+      <p>
+        This permanently erases <strong>{name}</strong>
+        {documentCount > 0 && <> and their {plural(documentCount, 'document')}</>}: the uploaded files and their pages, the debts found, the search index that answers are drawn from, letters written for this client and their entries in the graph. The audit log keeps a record that the client was erased, and why, without the name.
+      </p>
+      <p className="font-medium">It cannot be undone.</p>
+      <Field id={reasonId} label="Reason">
+        <Select id={reasonId} value={reason} onChange={(event) => setReason(event.target.value as ErasureReason | '')} data-testid="erase-client-reason">
+          <option value="">Choose a reason…</option>
+          {Object.entries(erasureReasonLabels).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field id={nameId} label={`Type the client's name, ${name}, to confirm`}>
+        <TextInput id={nameId} value={typedName} onChange={(event) => setTypedName(event.target.value)} autoComplete="off" data-testid="erase-client-name" />
+      </Field>
+    </ConfirmDialog>
+  );
+}
