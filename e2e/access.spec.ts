@@ -176,6 +176,32 @@ test.describe('sign-in limits', () => {
 
     const signIn = await request.post('/api/auth/sign-in/email', { data: { email: account.email, password: account.password }, headers: { origin: baseURL! } });
     expect(signIn.status()).toBe(200);
+
+    const accountId = await row.getAttribute('data-account-id');
+    const activity = (await (await adminContext.request.get(`/api/admin/audit?actorId=${accountId}&action=sign-in`)).json()).events as { details: { succeeded: boolean } }[];
+    expect(activity.filter((event) => !event.details.succeeded)).toHaveLength(5);
+    expect(activity.filter((event) => event.details.succeeded)).toHaveLength(1);
     await adminContext.close();
+  });
+
+  test('signing out ends the session', async ({ browser, playwright, baseURL }) => {
+    const admin = await playwright.request.newContext({ baseURL, storageState: storageStates.admin });
+    const account = { name: 'Leaving Advisor', email: 'leaving@centre.test', password: 'leaving-advisor-password-1', role: 'advisor' };
+    const { id } = await (await admin.post('/api/admin/users', { data: account })).json();
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    await page.getByLabel('Email').fill(account.email);
+    await page.getByLabel('Password').fill(account.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(/\/clients$/);
+
+    await page.getByTestId('sign-out').click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    expect((await context.request.get('/api/me')).status()).toBe(401);
+    const events = (await (await admin.get(`/api/admin/audit?actorId=${id}&action=sign-out`)).json()).events;
+    expect(events).toHaveLength(1);
+    await context.close();
+    await admin.dispose();
   });
 });

@@ -35,7 +35,7 @@ test('audit log reads and filters', async ({ page, request }) => {
   expect(download.suggestedFilename()).toMatch(/^audit-log-\d{4}-\d{2}-\d{2}\.csv$/);
   const lines = fs.readFileSync((await download.path())!, 'utf8').trim().split('\r\n');
   expect(lines).toHaveLength(2);
-  expect(lines[1]).toContain(`,update,client-advisors,${clientId},${clientId},${clientName},`);
+  expect(lines[1]).toContain(`,update,client-advisors,${clientId},,${clientId},${clientName},`);
 
   const exports = (await (await request.get('/api/admin/audit?action=export')).json()).events as { targetType: string }[];
   expect(exports.some((event) => event.targetType === 'audit-log')).toBe(true);
@@ -78,6 +78,8 @@ test.describe('erasing a client', () => {
       const refused = await request.delete(`/api/clients/${clientId}`);
       expect(refused.status()).toBe(403);
       expect((await refused.json()).error.message).toContain('Only an admin or an advisor assigned to this client');
+      const refusals = (await (await admin.get(`/api/admin/audit?clientId=${clientId}&action=refused`)).json()).events;
+      expect(refusals).toEqual([expect.objectContaining({ targetType: 'route', details: { method: 'DELETE', route: '/api/clients/:id' } })]);
     } finally {
       expect((await admin.patch('/api/admin/settings', { data: { advisorsSeeAllClients: false } })).status()).toBe(200);
       await admin.dispose();

@@ -1,12 +1,13 @@
-import { and, desc, eq, gte, isNull, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from './db/client';
 import { toCsv } from './csv';
-import { auditEvents, clients, users } from './db/schema';
+import { auditEvents, clients, documents, users } from './db/schema';
 import { moduleLogger } from './log';
 
 const log = moduleLogger('audit');
 
-export const auditActions = ['view', 'upload', 'download', 'export', 'delete', 'create', 'update', 'ask', 'sign-in'] as const;
+export const auditActions = ['view', 'upload', 'download', 'export', 'delete', 'create', 'update', 'ask', 'sign-in', 'sign-out', 'refused'] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 export type AuditEvent = {
@@ -61,27 +62,38 @@ export async function recordAudit(db: Db, event: AuditEvent): Promise<void> {
   }
 }
 
+/** Filters of the audit log. `actorId` matches events by that account and events about it, such as failed sign-ins. */
 export type AuditQuery = { actorId?: string; action?: AuditAction; clientId?: string; targetId?: string; from?: Date; to?: Date; limit: number; offset: number };
 
 /** Lists audit events newest first, with the names of the acting account and of the client. */
 export async function listAuditEvents(db: Db, query: AuditQuery) {
   const conditions: SQL[] = [];
-  if (query.actorId) conditions.push(eq(auditEvents.actorId, query.actorId));
+  if (query.actorId) conditions.push(or(eq(auditEvents.actorId, query.actorId), and(like(auditEvents.targetType, 'account%'), eq(auditEvents.targetId, query.actorId)))!);
   if (query.action) conditions.push(eq(auditEvents.action, query.action));
   if (query.clientId) conditions.push(eq(auditEvents.clientId, query.clientId));
   if (query.targetId) conditions.push(eq(auditEvents.targetId, query.targetId));
   if (query.from) conditions.push(gte(auditEvents.at, query.from));
   if (query.to) conditions.push(lte(auditEvents.at, query.to));
+  const targetUser = alias(users, 'target_user');
   const rows = await db
-    .select({ event: auditEvents, actorName: users.name, clientName: clients.name })
+    .select({ event: auditEvents, actorName: users.name, clientName: clients.name, targetAccountName: targetUser.name, targetDocumentName: documents.filename })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .leftJoin(clients, eq(clients.id, auditEvents.clientId))
+    .leftJoin(targetUser, and(like(auditEvents.targetType, 'account%'), eq(targetUser.id, auditEvents.targetId)))
+    .leftJoin(documents, and(like(auditEvents.targetType, 'document%'), sql`${documents.id}::text = ${auditEvents.targetId}`))
     .where(conditions.length > 0 ? and(...conditions) : undefined)
     .orderBy(desc(auditEvents.at))
     .limit(query.limit)
     .offset(query.offset);
-  return rows.map((row) => ({ ...row.event, at: row.event.at.toISOString(), actorName: row.actorName, clientName: row.clientName }));
+  return rows.map((row) => ({
+    ...row.event,
+    at: row.event.at.toISOString(),
+    actorName: row.actorName,
+    clientName: row.clientName,
+    /** The account's name or the document's file name, while the target still exists. */
+    targetName: row.targetAccountName ?? row.targetDocumentName,
+  }));
 }
 
 export type AuditEventRow = Awaited<ReturnType<typeof listAuditEvents>>[number];
@@ -89,7 +101,7 @@ export type AuditEventRow = Awaited<ReturnType<typeof listAuditEvents>>[number];
 /** Maximum events in one CSV export, an estimate of what a spreadsheet opens comfortably. Narrow the dates for more. */
 export const AUDIT_EXPORT_MAX_EVENTS = 100_000;
 
-const CSV_COLUMNS = ['time', 'actor_type', 'actor_id', 'actor_name', 'action', 'target_type', 'target_id', 'client_id', 'client_name', 'request_id', 'details'] as const;
+const CSV_COLUMNS = ['time', 'actor_type', 'actor_id', 'actor_name', 'action', 'target_type', 'target_id', 'target_name', 'client_id', 'client_name', 'request_id', 'details'] as const;
 
 /** Writes audit events as CSV, one row per event, with the details as JSON. */
 export function auditEventsToCsv(events: AuditEventRow[]): string {
@@ -101,6 +113,7 @@ export function auditEventsToCsv(events: AuditEventRow[]): string {
     event.action,
     event.targetType,
     event.targetId ?? '',
+    event.targetName ?? '',
     event.clientId ?? '',
     event.clientName ?? '',
     event.requestId ?? '',

@@ -56,6 +56,7 @@ export function route<P>(access: Access, handler: (context: SignedInContext<P>) 
     const started = Date.now();
     const path = new URL(request.url).pathname;
     let userId: string | undefined;
+    let clientId: unknown;
     try {
       const services = await getServices();
       assertSameOrigin(request, trustedOrigins(services.config));
@@ -64,7 +65,9 @@ export function route<P>(access: Access, handler: (context: SignedInContext<P>) 
       userId = user?.id;
       const audit: RequestContext<P>['audit'] = (event) =>
         recordAudit(services.db, { ...event, actorType: user ? 'user' : 'system', actorId: user?.id ?? null, requestId });
-      const response = await handler({ request, params: await nextContext.params, requestId, services, user: user!, audit });
+      const params = await nextContext.params;
+      clientId = (params as { clientId?: unknown } | undefined)?.clientId;
+      const response = await handler({ request, params, requestId, services, user: user!, audit });
       response.headers.set('x-request-id', requestId);
       log.info({ requestId, userId, method: request.method, path, status: response.status, ms: Date.now() - started }, 'request');
       getMetrics().observeRequest(routePattern(path), request.method, response.status, (Date.now() - started) / 1000);
@@ -74,9 +77,24 @@ export function route<P>(access: Access, handler: (context: SignedInContext<P>) 
       const level = appError.status >= 500 ? 'error' : 'info';
       log[level]({ requestId, userId, method: request.method, path, status: appError.status, code: appError.code, err: appError.code === 'internal' ? error : undefined }, 'request failed');
       getMetrics().observeRequest(routePattern(path), request.method, appError.status, (Date.now() - started) / 1000);
+      if (appError.code === 'forbidden' && userId) await recordRefusal({ userId, clientId, requestId, method: request.method, path });
       return Response.json(toErrorBody(appError), { status: appError.status, headers: { 'x-request-id': requestId } });
     }
   };
+}
+
+/**
+ * Records that a signed-in user was refused a route, with the client it concerned when the route
+ * names one. A failure to record is logged and does not change the 403 the user gets.
+ */
+async function recordRefusal({ userId, clientId, requestId, method, path }: { userId: string; clientId: unknown; requestId: string; method: string; path: string }): Promise<void> {
+  const client = typeof clientId === 'string' && uuidParam.safeParse(clientId).success ? clientId : null;
+  try {
+    const services = await getServices();
+    await recordAudit(services.db, { actorType: 'user', actorId: userId, action: 'refused', targetType: 'route', targetId: null, clientId: client, requestId, details: { method, route: routePattern(path) } });
+  } catch (error) {
+    log.error({ requestId, err: { name: (error as Error).name } }, 'recording a refused request in the audit log failed');
+  }
 }
 
 function toAppError(error: unknown): AppError {

@@ -82,8 +82,6 @@ function FilteredAuditLog() {
   const datesReversed = filters.from !== '' && filters.to !== '' && filters.from > filters.to;
   const query = toQuery(filters);
 
-  const accounts = useQuery({ queryKey: queryKeys.accounts, queryFn: fetchAccounts });
-  const accountNames = new Map(accounts.data?.users.map((account) => [account.id, account.name]));
   const events = useQuery({
     queryKey: queryKeys.audit(query),
     queryFn: () => fetchAudit(query),
@@ -133,7 +131,7 @@ function FilteredAuditLog() {
         {events.isError && <ErrorMessage error={events.error} title="The audit log could not be loaded." onRetry={() => void events.refetch()} />}
         {events.data && (
           <div className="space-y-3" aria-busy={events.isFetching}>
-            <AuditTable events={rows} filtered={hasFilters} accountNames={accountNames} />
+            <AuditTable events={rows} filtered={hasFilters} />
             <nav aria-label="Pages of the audit log" className="flex flex-wrap items-center justify-between gap-3 text-sm">
               <p className="text-slate-600" aria-live="polite" data-testid="audit-range">
                 {rangeText}
@@ -188,7 +186,7 @@ function AuditFilterForm({ filters, onChange }: { filters: AuditFilters; onChang
             ))}
           </Select>
         </Field>
-        <Field id={actorId} label="User">
+        <Field id={actorId} label="Person" hint="Their actions, and events about their account such as failed sign-ins">
           <Select id={actorId} value={filters.actorId} onChange={(event) => onChange({ actorId: event.target.value })} data-testid="audit-filter-user">
             <option value="">Anyone</option>
             {accounts.data?.users.map((account) => (

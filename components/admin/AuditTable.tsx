@@ -4,13 +4,14 @@ import { EmptyState } from '@/components/ui/EmptyState';
 import { Table } from '@/components/ui/Table';
 import { formatDateTime } from '@/lib/client/format';
 import type { AuditEventView } from '@/lib/client/types';
-import { actionLabels, detailRows, isFailedSignIn, shortId, targetHref, targetTypeLabel } from './auditLabels';
+import { actionBadge, detailRows, isFailedSignIn, shortId, targetHref, targetTypeLabel } from './auditLabels';
 
 /**
  * Renders one page of audit events as a table: when, who, what, on which target, for which client.
- * `accountNames` names the accounts that events about accounts point to.
+ * Views that one person made of one client's resources within seconds of each other, as one screen
+ * does when it loads, share a row.
  */
-export function AuditTable({ events, filtered, accountNames }: { events: AuditEventView[]; filtered: boolean; accountNames: Map<string, string> }) {
+export function AuditTable({ events, filtered }: { events: AuditEventView[]; filtered: boolean }) {
   if (events.length === 0) {
     return (
       <EmptyState title={filtered ? 'No events match these filters' : 'No events yet'} data-testid="audit-empty">
@@ -21,30 +22,62 @@ export function AuditTable({ events, filtered, accountNames }: { events: AuditEv
 
   return (
     <Table columns={['When', 'Who', 'Action', 'Target', 'Client', 'Details']} data-testid="audit-table">
-      {events.map((event) => (
-        <tr key={event.id} className="border-b border-slate-200 align-top" data-testid="audit-row" data-action={event.action} data-event-id={event.id}>
-          <td className="py-2 pr-3 whitespace-nowrap text-slate-700">
-            <time dateTime={event.at}>{formatDateTime(event.at)}</time>
-          </td>
-          <td className="py-2 pr-3" data-testid="audit-actor">
-            <Actor event={event} />
-          </td>
-          <td className="py-2 pr-3">
-            {isFailedSignIn(event) ? <Badge tone="danger">Sign-in rejected</Badge> : <Badge tone={event.action === 'delete' ? 'warning' : 'neutral'}>{actionLabels[event.action] ?? event.action}</Badge>}
-          </td>
-          <td className="py-2 pr-3" data-testid="audit-target">
-            <Target event={event} accountName={event.targetId ? accountNames.get(event.targetId) : undefined} />
-          </td>
-          <td className="py-2 pr-3" data-testid="audit-client">
-            <ClientCell event={event} />
-          </td>
-          <td className="py-2 text-xs text-slate-600">
-            <Details details={event.details} requestId={event.requestId} />
-          </td>
-        </tr>
-      ))}
+      {groupViews(events).map((group) => {
+        const [event] = group;
+        const badge = actionBadge(event);
+        return (
+          <tr key={event.id} className="border-b border-slate-200 align-top" data-testid="audit-row" data-action={event.action} data-event-id={event.id}>
+            <td className="py-2 pr-3 whitespace-nowrap text-slate-700">
+              <time dateTime={event.at}>{formatDateTime(event.at)}</time>
+            </td>
+            <td className="py-2 pr-3" data-testid="audit-actor">
+              <Actor event={event} />
+            </td>
+            <td className="py-2 pr-3">
+              <Badge tone={badge.tone}>{badge.label}</Badge>
+            </td>
+            <td className="py-2 pr-3" data-testid="audit-target">
+              <div className="flex flex-col gap-1">
+                {group.map((member) => (
+                  <Target key={member.id} event={member} />
+                ))}
+              </div>
+            </td>
+            <td className="py-2 pr-3" data-testid="audit-client">
+              <ClientCell event={event} />
+            </td>
+            <td className="py-2 text-xs text-slate-600">
+              <Details details={group.length === 1 ? event.details : null} requestId={event.requestId} />
+            </td>
+          </tr>
+        );
+      })}
     </Table>
   );
+}
+
+/** Seconds between two views that still count as one screen loading. */
+const SCREEN_LOAD_SECONDS = 10;
+
+/** Groups consecutive views by one person of one client's resources made within SCREEN_LOAD_SECONDS. */
+function groupViews(events: AuditEventView[]): AuditEventView[][] {
+  const groups: AuditEventView[][] = [];
+  for (const event of events) {
+    const group = groups.at(-1);
+    const first = group?.[0];
+    const sameLoad =
+      first !== undefined &&
+      event.action === 'view' &&
+      first.action === 'view' &&
+      event.actorId !== null &&
+      event.actorId === first.actorId &&
+      event.clientId !== null &&
+      event.clientId === first.clientId &&
+      Math.abs(Date.parse(first.at) - Date.parse(event.at)) <= SCREEN_LOAD_SECONDS * 1000;
+    if (sameLoad) group!.push(event);
+    else groups.push([event]);
+  }
+  return groups;
 }
 
 function Actor({ event }: { event: AuditEventView }) {
@@ -69,21 +102,15 @@ function Actor({ event }: { event: AuditEventView }) {
   );
 }
 
-function Target({ event, accountName }: { event: AuditEventView; accountName?: string }) {
+function Target({ event }: { event: AuditEventView }) {
   const label = targetTypeLabel(event.targetType);
   if (!event.targetId) return <span>{label}</span>;
-  if (accountName && event.targetType.startsWith('account')) {
-    return (
-      <span className="flex flex-col">
-        <span>{label}</span>
-        <span className="text-xs" title={event.targetId}>
-          {accountName}
-        </span>
-      </span>
-    );
-  }
   const href = targetHref(event);
-  const id = (
+  const name = event.targetName ? (
+    <span className="text-xs" title={event.targetId}>
+      {event.targetName}
+    </span>
+  ) : (
     <span className="font-mono text-xs" title={event.targetId}>
       {shortId(event.targetId)}
     </span>
@@ -91,7 +118,7 @@ function Target({ event, accountName }: { event: AuditEventView; accountName?: s
   return (
     <span className="flex flex-col">
       <span>{label}</span>
-      {href ? <Link href={href}>{id}</Link> : id}
+      {href ? <Link href={href}>{name}</Link> : name}
     </span>
   );
 }

@@ -1,3 +1,4 @@
+import type { BadgeTone } from '@/components/ui/Badge';
 import { fieldLabels } from '@/lib/client/debt-corrections';
 import { erasureReasonLabels, roleLabels } from '@/lib/client/format';
 import type { AuditAction, AuditEventView, DebtField, ErasureReason, Role } from '@/lib/client/types';
@@ -12,6 +13,8 @@ export const actionLabels: Record<AuditAction, string> = {
   update: 'Changed',
   ask: 'Asked a question',
   'sign-in': 'Signed in',
+  'sign-out': 'Signed out',
+  refused: 'Refused access',
 };
 
 /** Readable names of the target types the API records. A type missing here is shown with its dashes turned to spaces. */
@@ -35,6 +38,7 @@ const targetTypeLabels: Record<string, string> = {
   settings: 'Settings',
   'upload-link': 'Upload link',
   'upload-link-qr': 'Upload link QR code',
+  route: 'Page or action',
 };
 
 export function targetTypeLabel(targetType: string): string {
@@ -52,6 +56,14 @@ export function shortId(id: string): string {
 /** Returns whether an event records a rejected sign-in, which the API marks with details.succeeded = false. */
 export function isFailedSignIn(event: AuditEventView): boolean {
   return event.action === 'sign-in' && event.details?.succeeded === false;
+}
+
+/** Returns the action column's badge: its words and its colour. */
+export function actionBadge(event: AuditEventView): { label: string; tone: BadgeTone } {
+  if (isFailedSignIn(event)) return { label: 'Sign-in rejected', tone: 'danger' };
+  if (event.action === 'refused') return { label: actionLabels.refused, tone: 'danger' };
+  if (event.action === 'delete' && event.targetType === 'upload-link') return { label: 'Revoked', tone: 'warning' };
+  return { label: actionLabels[event.action] ?? event.action, tone: event.action === 'delete' ? 'warning' : 'neutral' };
 }
 
 /** Returns the link to the screen of an event's target, when the target has one. */
@@ -77,6 +89,8 @@ const detailLabels: Record<string, string> = {
   fields: 'Fields',
   format: 'Format',
   links: 'Links',
+  method: 'Method',
+  route: 'Address',
   mentions: 'Letters',
   nodes: 'Nodes',
   proposals: 'Merge proposals',

@@ -58,6 +58,8 @@ export type AuditEventView = {
   targetId: string | null;
   clientId: string | null;
   clientName: string | null;
+  /** The target account's name or document's file name, while it exists. */
+  targetName: string | null;
   requestId: string | null;
   details: Record<string, string | number | boolean | null> | null;
 };

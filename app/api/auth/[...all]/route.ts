@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { recordAudit } from '@/lib/audit';
 import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from '@/lib/auth/lockout';
+import { getCurrentUser } from '@/lib/auth/session';
 import { AppError, toErrorBody } from '@/lib/errors';
 import { moduleLogger } from '@/lib/log';
 import { getServices, type Services } from '@/lib/services';
@@ -61,6 +62,14 @@ async function changePassword(services: Services, request: Request): Promise<Res
   return response;
 }
 
+/** Signs out through better-auth, and records who signed out. */
+async function signOut(services: Services, request: Request): Promise<Response> {
+  const user = await getCurrentUser(services.auth, request.headers);
+  const response = await services.auth.handler(request);
+  if (response.ok && user) await recordAudit(services.db, { actorType: 'user', actorId: user.id, action: 'sign-out', targetType: 'session', targetId: null });
+  return response;
+}
+
 async function handle(request: Request): Promise<Response> {
   const path = new URL(request.url).pathname;
   if (!allowed.has(`${request.method} ${path}`)) {
@@ -70,6 +79,7 @@ async function handle(request: Request): Promise<Response> {
     const services = await getServices();
     if (path === '/api/auth/sign-in/email') return await signIn(services, request);
     if (path === '/api/auth/change-password') return await changePassword(services, request);
+    if (path === '/api/auth/sign-out') return await signOut(services, request);
     return await services.auth.handler(request);
   } catch (error) {
     if (error instanceof AppError) return Response.json(toErrorBody(error), { status: error.status });
