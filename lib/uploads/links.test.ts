@@ -8,7 +8,7 @@ import { uploadDocuments } from '@/lib/documents/manage';
 import { samplePath } from '@/lib/documents/test-samples';
 import type { Services } from '@/lib/services';
 import { createTestServices } from '@/tests/helpers/app-services';
-import { createUploadLink, listLinkDocuments, listUploadLinks, revokeUploadLink, uploadLinkQrPng, uploadToken, verifyUploadToken } from './links';
+import { createUploadLink, listLinkDocuments, listUploadLinks, rejectionsForClient, revokeUploadLink, uploadLinkQrPng, uploadToken, verifyUploadToken } from './links';
 
 let services: Services;
 let clientId: string;
@@ -77,4 +77,17 @@ test('failures use the client wording', async () => {
   expect(failureOf(locked)).toBe('This PDF is protected by a password. Send a copy without a password, or tell your advisor the password.');
   expect(failureOf(broken)).toMatch(/^This file could not be read\./);
   expect(JSON.stringify(listed)).not.toMatch(/AUTH_SECRET|document page/);
+});
+
+test('rejections use the client wording', async () => {
+  const link = await createUploadLink(services, clientId, advisor);
+  const letter = (name: string) => new File([fs.readFileSync(samplePath('synthetic/12_overdraft_demand.pdf'))], name, { type: 'application/pdf' });
+  await uploadDocuments(services, { clientId }, [letter('advisor-copy.pdf')]);
+  const outcome = await uploadDocuments(services, { clientId, uploadLinkId: link.id }, [letter('my-letter.pdf')]);
+  expect(outcome.rejected[0].error.message).toContain('advisor-copy.pdf');
+
+  const [rejection] = rejectionsForClient(outcome.rejected);
+  expect(rejection.filename).toBe('my-letter.pdf');
+  expect(rejection.error.code).toBe('duplicate_document');
+  expect(rejection.error.message).toBe('This file was sent before, so it was not added again. Nothing more is needed.');
 });

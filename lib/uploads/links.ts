@@ -5,6 +5,7 @@ import type { CurrentUser } from '../auth/session';
 import { documents, uploadLinks, users } from '../db/schema';
 import { AppError, type ErrorCode } from '../errors';
 import { moduleLogger } from '../log';
+import type { UploadOutcome } from '../documents/manage';
 import type { Services } from '../services';
 
 const log = moduleLogger('uploads.links');
@@ -122,6 +123,9 @@ const clientFailureMessages: Partial<Record<ErrorCode, string>> = {
   image_invalid: 'This picture could not be opened. Take the photo again and send it as PNG or JPEG.',
   unsupported_file_type: 'This kind of file cannot be read. Send a PDF, or a photo as PNG or JPEG.',
   file_empty: 'This file is empty. Send it again.',
+  payload_too_large: 'This file is larger than this page accepts. Send it in smaller parts, or a photo of each page.',
+  // The advisor's message names the earlier file and its date, which are not the client's to see.
+  duplicate_document: 'This file was sent before, so it was not added again. Nothing more is needed.',
 };
 
 const CLIENT_FAILURE_DEFAULT = 'This file could not be read. Your advisor can see that it failed and will contact you if needed; you can also send a clearer copy.';
@@ -129,6 +133,11 @@ const CLIENT_FAILURE_DEFAULT = 'This file could not be read. Your advisor can se
 /** Returns the message a client sees for a failed document, never the advisor's own message. */
 export function clientFailureMessage(errorCode: string | null): string {
   return (errorCode && clientFailureMessages[errorCode as ErrorCode]) || CLIENT_FAILURE_DEFAULT;
+}
+
+/** Rewrites the upload's rejected files with the client's wording, so the upload page shows nothing of the client's record. */
+export function rejectionsForClient(rejected: UploadOutcome['rejected']): UploadOutcome['rejected'] {
+  return rejected.map(({ filename, error }) => ({ filename, error: { ...error, message: clientFailureMessage(error.code) } }));
 }
 
 /** Lists the documents a link delivered, with their processing state and nothing else about the client; a failure gets the client's wording. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { recordAudit } from '@/lib/audit';
 import { uploadDocuments } from '@/lib/documents/manage';
 import { parseParams, readUploadedFiles, route, uploadResponse } from '@/lib/http';
-import { verifyUploadToken } from '@/lib/uploads/links';
+import { rejectionsForClient, verifyUploadToken } from '@/lib/uploads/links';
 
 const params = z.object({ token: z.string().min(1).max(300) });
 
@@ -23,6 +23,6 @@ export const POST = route<{ token: string }>('public', async ({ request, params:
   }
   return uploadResponse({
     documents: outcome.documents.map((document) => ({ id: document.id, filename: document.filename, status: document.status })),
-    rejected: outcome.rejected,
+    rejected: rejectionsForClient(outcome.rejected),
   });
 });
