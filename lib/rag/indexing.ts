@@ -57,6 +57,20 @@ export async function indexDocument(
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     log.warn({ documentId: document.id, code: error.code }, 'embedding skipped; document searchable by keywords only');
-    return { chunkCount: chunks.length, embedded: false, warning: `Not added to semantic search: ${error.message} Keyword search still covers this document.` };
+    return { chunkCount: chunks.length, embedded: false, warning: notEmbeddedWarning(error.code) };
   }
+}
+
+/**
+ * Words the advisor reads on a document that is searchable by keywords only. The error's own message
+ * names server addresses and settings, which are for an admin and appear on the Status page.
+ */
+const notEmbeddedCauses: Record<string, string> = {
+  vectors_unavailable: 'the search index (Chroma) could not be reached',
+  model_missing: 'the embedding model is not installed',
+};
+
+function notEmbeddedWarning(code: string): string {
+  const cause = notEmbeddedCauses[code] ?? 'the embedding model could not be reached';
+  return `Not added to semantic search: ${cause}. Keyword search still covers this document, and it joins semantic search by itself once that is fixed. The Status page shows what is down.`;
 }
