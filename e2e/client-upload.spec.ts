@@ -14,6 +14,11 @@ test('client uploads through a link and sees nothing else', async ({ page, brows
   await expect(page.getByTestId('upload-link-local')).toBeVisible();
   expect(url).toMatch(/\/upload\/[0-9a-f-]{36}\.\d+\.[\w-]+$/);
 
+  await page.getByTestId('upload-link-qr-show').click();
+  const qrImage = page.getByTestId('upload-link-qr-image');
+  await expect(qrImage).toBeVisible();
+  await expect.poll(() => qrImage.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(200);
+
   const linkId = url.split('/upload/')[1].split('.')[0];
   const qr = await request.get(`/api/clients/${clientId}/upload-links/${linkId}/qr`);
   expect(qr.headers()['content-type']).toBe('image/png');

@@ -150,14 +150,25 @@ function onThisComputerOnly(url: string): boolean {
   return host === 'localhost' || host === '[::1]' || host.startsWith('127.');
 }
 
+/** Downloads the link's QR code, or shows it on screen for a client in the room to scan with their phone. */
 function QrDownloadButton({ link, clientId, clientName }: { link: UploadLinkView; clientId: string; clientName: string }) {
-  const download = useMutation({ mutationFn: () => downloadFile(`/api/clients/${clientId}/upload-links/${link.id}/qr`, qrFilename(clientName, link)) });
+  const address = `/api/clients/${clientId}/upload-links/${link.id}/qr`;
+  const download = useMutation({ mutationFn: () => downloadFile(address, qrFilename(clientName, link)) });
+  const [showing, setShowing] = useState(false);
   return (
     <>
+      <Button variant="secondary" size="sm" onClick={() => setShowing((current) => !current)} aria-expanded={showing} data-testid="upload-link-qr-show">
+        {showing ? 'Hide QR code' : 'Show QR code'}
+      </Button>
       <Button variant="secondary" size="sm" busy={download.isPending} onClick={() => download.mutate()} data-testid="upload-link-qr">
         Download QR code
       </Button>
       {download.isError && <ErrorMessage error={download.error} title="The QR code could not be downloaded." className="w-full" />}
+      {showing && (
+        // A plain img: the PNG comes from this app with the session cookie, and next/image would copy it through its optimiser.
+        // eslint-disable-next-line @next/next/no-img-element
+        <img src={`${address}?inline=1`} alt="QR code of the upload link, for the client to scan with a phone camera" width={224} height={224} className="basis-full rounded border border-slate-200 bg-white p-2 sm:basis-auto" data-testid="upload-link-qr-image" />
+      )}
     </>
   );
 }
