@@ -7,7 +7,7 @@ const params = z.object({ clientId: uuidParam, linkId: uuidParam });
 
 const qrQuery = z.object({ inline: z.enum(['1']).optional() });
 
-/** A PNG QR code of the upload link, to print or send to the client; `?inline=1` shows it on screen for the client to scan. */
+/** Returns a PNG QR code of the upload link, to print or send to the client. With `?inline=1` it is shown on screen for the client to scan. */
 export const GET = route<{ clientId: string; linkId: string }>('user', async ({ request, params: raw, services, user, audit }) => {
   const { clientId, linkId } = parseParams(raw, params);
   const { inline } = parseParams(Object.fromEntries(new URL(request.url).searchParams), qrQuery);
