@@ -146,10 +146,16 @@ test.describe('sign-in limits', () => {
     expect((await admin.post('/api/admin/users', { data: account })).status()).toBe(201);
     await admin.dispose();
 
+    const messages: string[] = [];
     for (let attempt = 1; attempt <= 5; attempt++) {
       const response = await request.post('/api/auth/sign-in/email', { data: { email: account.email, password: `wrong-password-${attempt}` }, headers: { origin: baseURL! } });
       expect(response.status(), `attempt ${attempt}`).toBe(401);
+      const body = await response.json();
+      messages.push(body.error?.message ?? body.message);
     }
+    expect(messages[0]).not.toMatch(/lock/);
+    expect(messages[3]).toContain('One more failed attempt locks this account for 15 minutes.');
+    expect(messages[4]).toContain('this account is locked for 15 minutes');
     const locked = await request.post('/api/auth/sign-in/email', { data: { email: account.email, password: account.password }, headers: { origin: baseURL! } });
     expect(locked.status()).toBe(429);
     expect((await locked.json()).error.message).toMatch(/Wait 15 minutes/);

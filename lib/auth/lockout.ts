@@ -13,13 +13,18 @@ function windowStart(config: Config): Date {
   return new Date(Date.now() - config.SIGN_IN_WINDOW_MINUTES * 60 * 1000);
 }
 
-/** Throws rate_limited when an account had SIGN_IN_MAX_ATTEMPTS failed sign-ins within the window. */
-export async function assertSignInAllowed(db: Db, config: Config, email: string): Promise<void> {
+/** Counts an account's failed sign-ins within the window. */
+async function recentFailures(db: Db, config: Config, email: string): Promise<number> {
   const [row] = await db
     .select({ failures: count() })
     .from(signInFailures)
     .where(and(eq(signInFailures.accountKey, accountKey(email)), gte(signInFailures.at, windowStart(config))));
-  if (row.failures >= config.SIGN_IN_MAX_ATTEMPTS) {
+  return row.failures;
+}
+
+/** Throws rate_limited when an account had SIGN_IN_MAX_ATTEMPTS failed sign-ins within the window. */
+export async function assertSignInAllowed(db: Db, config: Config, email: string): Promise<void> {
+  if ((await recentFailures(db, config, email)) >= config.SIGN_IN_MAX_ATTEMPTS) {
     throw new AppError('rate_limited', `Too many failed sign-ins for this account. Wait ${config.SIGN_IN_WINDOW_MINUTES} minutes and try again, or ask an admin to reset your password.`);
   }
 }
@@ -28,6 +33,22 @@ export async function assertSignInAllowed(db: Db, config: Config, email: string)
 export async function recordSignInFailure(db: Db, config: Config, email: string): Promise<void> {
   await db.insert(signInFailures).values({ accountKey: accountKey(email) });
   await db.delete(signInFailures).where(lt(signInFailures.at, windowStart(config)));
+}
+
+/**
+ * Returns the message for a wrong password when the account is close to its lockout or has just
+ * reached it, so the person knows before the last attempts; null while many attempts remain.
+ * Failures are counted per email whether or not an account has it, so the message says nothing
+ * about which emails exist.
+ */
+export async function lockoutWarning(db: Db, config: Config, email: string): Promise<string | null> {
+  const left = config.SIGN_IN_MAX_ATTEMPTS - (await recentFailures(db, config, email));
+  const wrong = 'The email address or password is wrong.';
+  if (left <= 0) {
+    return `${wrong} After ${config.SIGN_IN_MAX_ATTEMPTS} failed attempts this account is locked for ${config.SIGN_IN_WINDOW_MINUTES} minutes. An admin can unlock it sooner on the Users screen.`;
+  }
+  if (left > 2) return null;
+  return `${wrong} ${left === 1 ? 'One more failed attempt locks' : `${left} more failed attempts lock`} this account for ${config.SIGN_IN_WINDOW_MINUTES} minutes.`;
 }
 
 /** Forgets an account's failures after a successful sign-in. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { recordAudit } from '@/lib/audit';
-import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from '@/lib/auth/lockout';
+import { assertSignInAllowed, clearSignInFailures, lockoutWarning, recordSignInFailure } from '@/lib/auth/lockout';
 import { getCurrentUser } from '@/lib/auth/session';
 import { AppError, toErrorBody } from '@/lib/errors';
 import { moduleLogger } from '@/lib/log';
@@ -48,6 +48,9 @@ async function signIn(services: Services, request: Request): Promise<Response> {
   else if (response.status === 401) await recordSignInFailure(services.db, services.config, email);
   log.info({ userId, status: response.status }, response.ok ? 'signed in' : 'sign-in rejected');
   await audit(userId, response.status);
+
+  const warning = response.status === 401 ? await lockoutWarning(services.db, services.config, email) : null;
+  if (warning) return Response.json(toErrorBody(new AppError('unauthenticated', warning)), { status: 401 });
   return response;
 }
 
