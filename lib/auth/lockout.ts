@@ -37,7 +37,7 @@ export async function recordSignInFailure(db: Db, config: Config, email: string)
 
 /**
  * Returns the message for a wrong password when the account is close to its lockout or has just
- * reached it, so the person knows before the last attempts; null while many attempts remain.
+ * reached it, so the person is warned before the last attempts; null while many attempts remain.
  * Failures are counted per email whether or not an account has it, so the message says nothing
  * about which emails exist.
  */
