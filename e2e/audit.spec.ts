@@ -44,7 +44,7 @@ test('audit log reads and filters', async ({ page, request }) => {
 test.describe('erasing a client', () => {
   test.use({ storageState: storageStates.advisor });
 
-  test('asks for a reason and the name', async ({ page, request, playwright, baseURL }) => {
+  test('asks for a reason and the name', async ({ page, request, playwright, browser, baseURL }) => {
     const clientName = 'Ms Erase Me';
     const clientId = await createClientByApi(request, clientName);
     await page.goto(`/clients/${clientId}`);
@@ -65,6 +65,15 @@ test.describe('erasing a client', () => {
     const events = (await (await admin.get(`/api/admin/audit?clientId=${clientId}&action=delete`)).json()).events;
     expect(events).toEqual([expect.objectContaining({ targetType: 'client', details: { documents: 0, debts: 0, reason: 'client-request' } })]);
     await admin.dispose();
+
+    const adminContext = await browser.newContext({ storageState: storageStates.admin });
+    const adminPage = await adminContext.newPage();
+    await adminPage.goto('/admin/audit?action=delete');
+    await adminPage.getByTestId('audit-row').filter({ hasText: 'The client asked for their data to be erased' }).first().getByTestId('audit-erased-client').click();
+    await expect(adminPage).toHaveURL(new RegExp(`clientId=${clientId}`));
+    await expect(adminPage.getByTestId('audit-filter-client')).toHaveValue(clientId);
+    await expect(adminPage.getByTestId('audit-row').filter({ hasText: 'Erased client' })).not.toHaveCount(0);
+    await adminContext.close();
   });
 
   test('needs an assignment, not only sight', async ({ page, request, playwright, baseURL }) => {

@@ -128,9 +128,9 @@ function ClientCell({ event }: { event: AuditEventView }) {
   if (!event.clientName) {
     // The log keeps the events of an erased client, but the client's name was erased with it.
     return (
-      <span className="text-slate-600" title={event.clientId}>
+      <Link href={`/admin/audit?clientId=${event.clientId}`} className="text-slate-600" title={`Show every event about erased client ${event.clientId}`} data-testid="audit-erased-client">
         Erased client <span className="font-mono text-xs">{shortId(event.clientId)}</span>
-      </span>
+      </Link>
     );
   }
   return (

@@ -29,10 +29,14 @@ export function ClientPicker({ value, onChange, emptyLabel, errorTitle, disabled
     onChange(clientId, clients.data?.clients.find((client) => client.id === clientId));
   }
 
+  // A chosen id missing from the list, such as an erased client's in the audit log, keeps an option of its own.
+  const unknown = value !== '' && clients.data !== undefined && !clients.data.clients.some((client) => client.id === value);
+
   return (
     <>
       <Select value={value} onChange={(event) => choose(event.target.value)} disabled={disabled || !clients.data} {...rest}>
         <option value="">{clients.isPending ? 'Loading clients…' : emptyLabel}</option>
+        {unknown && <option value={value}>Client no longer on record ({value.slice(0, 8)}…)</option>}
         {clients.data?.clients.map((client) => (
           <option key={client.id} value={client.id}>
             {client.name}
