@@ -4,6 +4,7 @@ import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { e2eAdmin, storageStates } from './playwright.config';
 import { createClientByApi } from './support/fakes';
+import { signInOnPage } from './support/sign-in';
 
 type RouteMethod = { path: string; file: string; method: string; access: 'public' | 'user' | 'admin' };
 
@@ -197,10 +198,7 @@ test.describe('sign-in limits', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto('/sign-in');
-    await page.getByLabel('Email').fill(account.email);
-    await page.getByLabel('Password').fill(account.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page).toHaveURL(/\/clients$/);
+    await signInOnPage(page, account);
 
     await page.getByTestId('sign-out').click();
     await expect(page).toHaveURL(/\/sign-in/);

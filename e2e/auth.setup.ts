@@ -1,5 +1,6 @@
 import { expect, test as setup } from '@playwright/test';
 import { e2eAdmin, storageStates } from './playwright.config';
+import { signInOnPage } from './support/sign-in';
 
 /** The advisor account the tests work as; created by the admin through the admin API. */
 export const e2eAdvisor = { email: 'advisor@centre.test', name: 'Alex Advisor', password: 'e2e-advisor-password-1' };
@@ -7,10 +8,7 @@ export const e2eAdvisor = { email: 'advisor@centre.test', name: 'Alex Advisor', 
 setup('sign in as admin and advisor', async ({ page, browser }) => {
   await page.goto('/clients');
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fclients/);
-  await page.getByLabel('Email').fill(e2eAdmin.email);
-  await page.getByLabel('Password').fill(e2eAdmin.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/clients$/);
+  await signInOnPage(page, e2eAdmin);
   await page.context().storageState({ path: storageStates.admin });
 
   const created = await page.request.post('/api/admin/users', { data: { ...e2eAdvisor, role: 'advisor' } });
@@ -19,10 +17,7 @@ setup('sign in as admin and advisor', async ({ page, browser }) => {
   const advisor = await browser.newContext();
   const advisorPage = await advisor.newPage();
   await advisorPage.goto('/sign-in');
-  await advisorPage.getByLabel('Email').fill(e2eAdvisor.email);
-  await advisorPage.getByLabel('Password').fill(e2eAdvisor.password);
-  await advisorPage.getByRole('button', { name: 'Sign in' }).click();
-  await expect(advisorPage).toHaveURL(/\/clients$/);
+  await signInOnPage(advisorPage, e2eAdvisor);
   await advisor.storageState({ path: storageStates.advisor });
   await advisor.close();
 });
