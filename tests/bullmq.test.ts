@@ -170,6 +170,11 @@ describe.skipIf(missing)('BullMQ queue with worker processes', () => {
     const after = await services.queue.positions();
     expect([after.get(first), after.get(third)]).toEqual([1, 2]);
 
+    const other = await addClient(services, { name: 'Queue Client A2' });
+    const [late] = (await uploadDocuments(services, { clientId: other.id }, [sampleFile('synthetic/05_energy_arrears.pdf')])).documents.map((document) => document.id);
+    const turns = await services.queue.positions();
+    expect([turns.get(first), turns.get(late), turns.get(third)]).toEqual([1, 2, 3]);
+
     await redisClient.flushdb();
   });
 

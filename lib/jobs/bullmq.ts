@@ -2,7 +2,7 @@ import { Queue } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Db } from '../db/client';
 import { claimNextJob, finishJob, requeueInterruptedJobs } from '../db/queries/jobs';
-import { updateDocument } from '../db/queries/documents';
+import { ownerTurn, updateDocument } from '../db/queries/documents';
 import { AppError } from '../errors';
 import { moduleLogger } from '../log';
 import { sealPassword } from './sealed-password';
@@ -22,6 +22,8 @@ export type DocumentJobData = { documentId: string; sealedPassword?: string };
 
 /** Most waiting jobs read to compute queue positions; later documents show no position. */
 const MAX_POSITIONS = 1_000;
+/** BullMQ's largest job priority. */
+const MAX_PRIORITY = 2_097_152;
 const IDLE_POLL_MS = 100;
 /** How long the web app waits for Redis at start before it carries on without it. */
 const START_WAIT_MS = 10_000;
@@ -112,7 +114,7 @@ export class BullQueue implements JobQueue {
     await requeueInterruptedJobs(this.db, { maxAttempts: 2_147_483_647 });
     let moved = 0;
     for (let job = await claimNextJob(this.db); job; job = await claimNextJob(this.db)) {
-      await this.add({ documentId: job.documentId });
+      await this.add({ documentId: job.documentId }, await ownerTurn(this.db, { documentId: job.documentId }));
       await finishJob(this.db, { id: job.id, status: 'done', lastError: 'moved to the Redis queue' });
       moved += 1;
     }
@@ -124,7 +126,7 @@ export class BullQueue implements JobQueue {
     const data: DocumentJobData = { documentId };
     if (options.password) data.sealedPassword = sealPassword(this.authSecret, documentId, options.password);
     try {
-      await this.add(data);
+      await this.add(data, await ownerTurn(this.db, { documentId }));
     } catch (error) {
       log.error({ documentId, redis: this.address, err: { name: (error as Error).name, message: (error as Error).message } }, 'queueing a document failed');
       const message = `The document was stored but could not be queued for processing, because the job queue (Redis at ${this.address}) did not respond. Process it again from its page once the queue is back.`;
@@ -133,17 +135,22 @@ export class BullQueue implements JobQueue {
     }
   }
 
-  private async add(data: DocumentJobData): Promise<void> {
+  /**
+   * Adds a job. `turn` becomes its BullMQ priority (lower runs sooner, equal ones in order), so
+   * owners take turns as in the in-process queue: a client's tenth waiting letter runs after
+   * another client's first.
+   */
+  private async add(data: DocumentJobData, turn: number): Promise<void> {
     // attempts: 1, because the pipeline records its own failures and a retry is the advisor's
     // decision. Finished jobs are removed: the records database keeps the outcome, and Redis should
     // not keep sealed passwords longer than needed.
-    await (await this.getQueue()).add(JOB_NAME, data, { attempts: 1, removeOnComplete: true, removeOnFail: true });
+    await (await this.getQueue()).add(JOB_NAME, data, { attempts: 1, removeOnComplete: true, removeOnFail: true, priority: Math.min(turn, MAX_PRIORITY) });
   }
 
-  /** Reads BullMQ's waiting list, oldest first. When Redis is down the page shows no positions rather than failing. */
+  /** Reads BullMQ's waiting jobs in the order they run. When Redis is down the page shows no positions rather than failing. */
   async positions(): Promise<Map<string, number>> {
     try {
-      const waiting = await (await this.getQueue()).getJobs(['waiting'], 0, MAX_POSITIONS - 1, true);
+      const waiting = await (await this.getQueue()).getJobs(['prioritized', 'waiting'], 0, MAX_POSITIONS - 1, true);
       return new Map(waiting.map((job, index) => [(job.data as DocumentJobData).documentId, index + 1]));
     } catch (error) {
       log.warn({ redis: this.address, err: { name: (error as Error).name, message: (error as Error).message } }, 'reading queue positions failed');

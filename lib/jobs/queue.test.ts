@@ -3,7 +3,8 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import { parseConfig } from '@/lib/config';
 import { openDatabase, type Database } from '@/lib/db/client';
 import { createDocument, getDocumentById } from '@/lib/db/queries/documents';
-import { claimNextJob, createJob } from '@/lib/db/queries/jobs';
+import { createClient } from '@/lib/db/queries/clients';
+import { claimNextJob, createJob, listQueuedJobs } from '@/lib/db/queries/jobs';
 import { jobs } from '@/lib/db/schema';
 import { InProcessQueue } from './queue';
 
@@ -86,4 +87,23 @@ test('the password reaches the job once', async () => {
   await queue.idle();
 
   expect(passwords).toEqual(['baz', undefined]);
+});
+
+test('clients take turns in the queue', async () => {
+  const [first, second] = await Promise.all(['Turn Client One', 'Turn Client Two'].map((name) => createClient(database.db, { name })));
+  const letter = (clientId: string | null) =>
+    createDocument(database.db, { scope: clientId ? 'client' : 'knowledge', clientId, filename: 'letter.pdf', mimeType: 'application/pdf', sizeBytes: 1, sha256: '0'.repeat(64) });
+  const batch = [];
+  for (let index = 0; index < 4; index++) batch.push(await letter(first.id));
+  const late = await letter(second.id);
+  const manual = await letter(null);
+  for (const document of [...batch, late, manual]) await createJob(database.db, { documentId: document.id });
+
+  const order = (await listQueuedJobs(database.db)).map((job) => job.documentId);
+  expect(order.slice(0, 3)).toEqual([batch[0].id, late.id, manual.id]);
+  expect(order.slice(3)).toEqual([batch[1].id, batch[2].id, batch[3].id]);
+
+  const claimed = [];
+  for (let job = await claimNextJob(database.db); job; job = await claimNextJob(database.db)) claimed.push(job.documentId);
+  expect(claimed).toEqual(order);
 });

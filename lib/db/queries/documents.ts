@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { documentPages, documents } from '../schema';
 
@@ -66,4 +66,21 @@ export async function listPages(db: Db, { documentId }: { documentId: string }):
 /** Removes what processing produced for a document, before it is processed again. */
 export async function deletePages(db: Db, { documentId }: { documentId: string }): Promise<void> {
   await db.delete(documentPages).where(eq(documentPages.documentId, documentId));
+}
+
+/**
+ * Counts the documents of the given document's owner (its client, or the knowledge base) that are
+ * queued or being processed, itself included: its turn among them when queues take owners in turn.
+ */
+export async function ownerTurn(db: Db, { documentId }: { documentId: string }): Promise<number> {
+  const [row] = await db
+    .select({ turn: count() })
+    .from(documents)
+    .where(
+      and(
+        inArray(documents.status, ['queued', 'processing']),
+        sql`coalesce(${documents.clientId}::text, 'knowledge') = (select coalesce(owner.client_id::text, 'knowledge') from ${documents} owner where owner.id = ${documentId})`,
+      ),
+    );
+  return Math.max(1, row.turn);
 }

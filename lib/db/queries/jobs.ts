@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { jobs } from '../schema';
+import { documents, jobs } from '../schema';
 
 export type JobRecord = typeof jobs.$inferSelect;
 
@@ -9,15 +9,39 @@ export async function createJob(db: Db, { documentId }: { documentId: string }):
   return job;
 }
 
-/** Marks the oldest queued job as running and returns it; SKIP LOCKED lets several processes share the table. */
+/**
+ * Queued jobs in the order they run. The owner of a job is its document's client, or the knowledge
+ * base. A job's turn is its place among its owner's queued jobs plus the owner's jobs running now, so
+ * owners take turns: one client's batch of fifty letters delays another client's first letter by
+ * about one job per waiting owner, not by fifty.
+ */
+const queuedInTurn = sql`(
+  select j.id, j.document_id, j.created_at,
+    row_number() over (partition by coalesce(d.client_id::text, 'knowledge') order by j.created_at, j.id) + coalesce(running.jobs, 0) as turn
+  from ${jobs} j
+  join ${documents} d on d.id = j.document_id
+  left join (
+    select coalesce(rd.client_id::text, 'knowledge') as owner, count(*) as jobs
+    from ${jobs} rj join ${documents} rd on rd.id = rj.document_id
+    where rj.status = 'running'
+    group by 1
+  ) running on running.owner = coalesce(d.client_id::text, 'knowledge')
+  where j.status = 'queued'
+)`;
+
+/** Number of the next jobs in turn that a claim considers. A job locked by another process is skipped. */
+const CLAIM_CANDIDATES = 20;
+
+/** Marks the next queued job in turn as running and returns it; SKIP LOCKED lets several processes share the table. */
 export async function claimNextJob(db: Db): Promise<JobRecord | undefined> {
+  const candidates = sql`array(select queued.id from ${queuedInTurn} as queued order by queued.turn, queued.created_at, queued.id limit ${CLAIM_CANDIDATES})`;
   const [job] = await db
     .update(jobs)
     .set({ status: 'running', startedAt: sql`now()`, attempts: sql`${jobs.attempts} + 1` })
     .where(
       eq(
         jobs.id,
-        sql`(select ${jobs.id} from ${jobs} where ${jobs.status} = 'queued' order by ${jobs.createdAt} limit 1 for update skip locked)`,
+        sql`(select ${jobs.id} from ${jobs} where ${jobs.status} = 'queued' and ${jobs.id} = any(${candidates}) order by array_position(${candidates}, ${jobs.id}) limit 1 for update skip locked)`,
       ),
     )
     .returning();
@@ -46,9 +70,15 @@ export async function requeueInterruptedJobs(db: Db, { maxAttempts }: { maxAttem
   return { requeued: requeued.length, exhausted };
 }
 
-/** Returns the queued job ids in order, for queue positions. */
+/** Returns the queued jobs in the order they run (see queuedInTurn), for queue positions. */
 export async function listQueuedJobs(db: Db): Promise<Pick<JobRecord, 'id' | 'documentId'>[]> {
-  return db.select({ id: jobs.id, documentId: jobs.documentId }).from(jobs).where(eq(jobs.status, 'queued')).orderBy(asc(jobs.createdAt));
+  const result = await db.execute(sql`select queued.id, queued.document_id from ${queuedInTurn} as queued order by queued.turn, queued.created_at, queued.id`);
+  return rowsOf<{ id: string; document_id: string }>(result).map((row) => ({ id: row.id, documentId: row.document_id }));
+}
+
+/** Reads the rows of db.execute's result, which PGlite and node-postgres both return in `rows`. */
+function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
 }
 
 export async function hasOpenJob(db: Db, { documentId }: { documentId: string }): Promise<boolean> {
