@@ -91,3 +91,14 @@ test.describe('as an admin', () => {
     await expect(embed).toHaveAttribute('data-active-model', 'nomic-embed-text', { timeout: 30_000 });
   });
 });
+
+test('letter flags figures not in the notes', async ({ page }) => {
+  await page.goto('/letters');
+  await page.getByTestId('letter-client-name').fill('Wrenna Figtree');
+  await page.getByTestId('letter-notes').fill('Rent arrears of £400.00. Landlord agrees to wait for a plan.');
+  await page.getByTestId('letter-submit').click();
+
+  await expect(page.getByTestId('letter-output')).toHaveAttribute('data-phase', 'done', { timeout: 60_000 });
+  await expect(page.getByTestId('letter-added-figures')).toHaveText('£999.99');
+  await expect(page.getByTestId('letter-missing-figures')).toHaveCount(0);
+});

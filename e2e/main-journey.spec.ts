@@ -131,6 +131,7 @@ test.describe.serial('main job', () => {
     for (const heading of ['Your situation', 'What we will do', 'What you should do']) expect(letter).toContain(heading);
     for (const figure of ['£912.40', '£1,694.72', '£612.09', '£3,240.18', '14 Dec']) expect(letter).toContain(figure);
     await expect(page.getByTestId('letter-missing-figures')).toHaveCount(0);
+    await expect(page.getByTestId('letter-added-figures')).toHaveCount(0);
     await fakeModelServer(request, 'text').setBehaviour({ mode: 'normal' });
   });
 });

@@ -23,18 +23,20 @@ type LetterState = {
   text: string;
   missingFigures: string[];
   missingSections: string[];
+  /** Sums and dates in the letter that the notes do not contain. */
+  addedFigures: string[];
   letterId: string | null;
   message: string | null;
 };
 
-const initialLetter: LetterState = { phase: 'idle', text: '', missingFigures: [], missingSections: [], letterId: null, message: null };
+const initialLetter: LetterState = { phase: 'idle', text: '', missingFigures: [], missingSections: [], addedFigures: [], letterId: null, message: null };
 
 function applyLetterEvent(state: LetterState, event: LetterStreamEvent): LetterState {
   switch (event.type) {
     case 'delta':
       return { ...state, text: state.text + event.text };
     case 'check':
-      return { ...state, missingFigures: event.missingFigures, missingSections: event.missingSections };
+      return { ...state, missingFigures: event.missingFigures, missingSections: event.missingSections, addedFigures: event.addedFigures };
     case 'done':
       return { ...state, phase: 'done', text: event.letter, letterId: event.letterId ?? null };
     case 'fallback':
@@ -208,7 +210,7 @@ function LetterOutput({ letter, clientName, onEdit }: { letter: LetterState; cli
         </Notice>
       )}
       {letter.phase === 'failed' && <ErrorMessage error={letter.message} title="The letter could not be written." data-testid="letter-error" />}
-      <LetterCheck missingFigures={letter.missingFigures} missingSections={letter.missingSections} />
+      <LetterCheck missingFigures={letter.missingFigures} missingSections={letter.missingSections} addedFigures={letter.addedFigures} />
 
       {letter.phase === 'streaming' && (
         <div aria-live="polite" aria-busy="true" className="min-h-40 whitespace-pre-wrap rounded-md border border-slate-200 bg-slate-50 p-3 font-serif text-sm leading-relaxed" data-testid="letter-stream">
@@ -242,8 +244,8 @@ function LetterOutput({ letter, clientName, onEdit }: { letter: LetterState; cli
   );
 }
 
-function LetterCheck({ missingFigures, missingSections }: { missingFigures: string[]; missingSections: string[] }) {
-  if (missingFigures.length === 0 && missingSections.length === 0) return null;
+function LetterCheck({ missingFigures, missingSections, addedFigures }: { missingFigures: string[]; missingSections: string[]; addedFigures: string[] }) {
+  if (missingFigures.length === 0 && missingSections.length === 0 && addedFigures.length === 0) return null;
   return (
     <Notice tone="warning" title="Check the letter before sending it" role="alert" data-testid="letter-check">
       {missingFigures.length > 0 && (
@@ -251,6 +253,16 @@ function LetterCheck({ missingFigures, missingSections }: { missingFigures: stri
           <p className="mt-1">These figures from your notes are missing from the letter. Add them by hand:</p>
           <ul className="mt-1 list-disc pl-5 font-medium" data-testid="letter-missing-figures">
             {missingFigures.map((figure) => (
+              <li key={figure}>{figure}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {addedFigures.length > 0 && (
+        <>
+          <p className="mt-2">These figures in the letter are not in your notes. The model may have made them up: check or remove them:</p>
+          <ul className="mt-1 list-disc pl-5 font-medium" data-testid="letter-added-figures">
+            {addedFigures.map((figure) => (
               <li key={figure}>{figure}</li>
             ))}
           </ul>
