@@ -2,21 +2,27 @@ import Link from 'next/link';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 
-/** Links inside the app stay client-side navigations, tagged for tests; other links open in a new tab. */
+/**
+ * Links inside the app, such as citations, stay client-side navigations, tagged for tests. Any other
+ * link came from a document or a model, which can print or invent any address, so it is shown as
+ * text with its address rather than made clickable.
+ */
 function linkComponents(internalLinkTestId: string | undefined): Components {
   return {
     a({ href = '', children, title, node: _node, ...rest }) {
-      if (href.startsWith('/')) {
+      if (href.startsWith('/') && !href.startsWith('//')) {
         return (
           <Link href={href} title={title} data-testid={internalLinkTestId} {...rest}>
             {children}
           </Link>
         );
       }
+      const text = typeof children === 'string' ? children : null;
       return (
-        <a href={href} title={title} target="_blank" rel="noreferrer noopener" {...rest}>
+        <span className="text-slate-800" data-testid="markdown-external-link">
           {children}
-        </a>
+          {href && text !== href && <span className="break-all text-slate-500"> ({href})</span>}
+        </span>
       );
     },
   };
