@@ -92,13 +92,20 @@ test.describe('as an admin', () => {
   });
 });
 
-test('letter flags figures not in the notes', async ({ page }) => {
+test('letter flags figures not in the notes', async ({ page, request }) => {
+  const clientId = await createClientByApi(request, 'Wrenna Figtree');
   await page.goto('/letters');
-  await page.getByTestId('letter-client-name').fill('Wrenna Figtree');
+  await page.getByTestId('letter-client-select').selectOption({ label: 'Wrenna Figtree' });
   await page.getByTestId('letter-notes').fill('Rent arrears of £400.00. Landlord agrees to wait for a plan.');
   await page.getByTestId('letter-submit').click();
 
   await expect(page.getByTestId('letter-output')).toHaveAttribute('data-phase', 'done', { timeout: 60_000 });
   await expect(page.getByTestId('letter-added-figures')).toHaveText('£999.99');
   await expect(page.getByTestId('letter-missing-figures')).toHaveCount(0);
+
+  await page.goto(`/clients/${clientId}#letters`);
+  const saved = page.getByTestId('client-letter');
+  await expect(saved).toHaveCount(1);
+  await saved.getByText('Letter to Wrenna Figtree').click();
+  await expect(saved.getByTestId('client-letter-body')).toContainText('£999.99');
 });

@@ -33,6 +33,7 @@ const targetTypeLabels: Record<string, string> = {
   'document-pages': 'Document pages',
   graph: 'Graph',
   letter: 'Letter',
+  letters: 'Letters',
   model: 'Model',
   session: 'Session',
   settings: 'Settings',

@@ -14,6 +14,7 @@ import { Loading } from '@/components/ui/Loading';
 import { formatDateTime, plural } from '@/lib/client/format';
 import { fetchClient, queryKeys, type DocumentScope } from '@/lib/client/queries';
 import { ClientAdvisors } from './ClientAdvisors';
+import { ClientLetters } from './ClientLetters';
 import { EraseClient } from './EraseClient';
 import { UploadLinks } from './UploadLinks';
 
@@ -22,6 +23,7 @@ const sections = [
   { id: 'upload-link', label: 'Upload link' },
   { id: 'debts', label: 'Debts' },
   { id: 'ask', label: 'Ask' },
+  { id: 'letters', label: 'Letters' },
   { id: 'advisors', label: 'Advisors' },
   { id: 'erase', label: 'Erase client' },
 ];
@@ -85,6 +87,10 @@ export function ClientScreen({ clientId }: { clientId: string }) {
 
       <Card id="ask" title="Ask about this client's documents" description="Answers use only this client's documents and cite the document and page.">
         <AskPanel key={clientId} scope={scope} questionLabel="Question" placeholder="How much is owed to the council, and by when must it be paid?" />
+      </Card>
+
+      <Card id="letters" title="Letters" description="Letters written for this client on the Letters page, as the model wrote them. Edits made after writing are not kept here.">
+        <ClientLetters clientId={clientId} />
       </Card>
 
       <Card id="advisors" title="Advisors" description="The advisors assigned to this client. Unless the centre lets advisors see every client, only they and admins can open this case.">

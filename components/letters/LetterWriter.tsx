@@ -26,10 +26,12 @@ type LetterState = {
   /** Sums and dates in the letter that the notes do not contain. */
   addedFigures: string[];
   letterId: string | null;
+  /** Whether the letter was requested for an existing client, and so is filed with their case. */
+  filedWithClient: boolean;
   message: string | null;
 };
 
-const initialLetter: LetterState = { phase: 'idle', text: '', missingFigures: [], missingSections: [], addedFigures: [], letterId: null, message: null };
+const initialLetter: LetterState = { phase: 'idle', text: '', missingFigures: [], missingSections: [], addedFigures: [], letterId: null, filedWithClient: false, message: null };
 
 function applyLetterEvent(state: LetterState, event: LetterStreamEvent): LetterState {
   switch (event.type) {
@@ -71,7 +73,7 @@ export function LetterWriter() {
     controller.current?.abort();
     const abort = new AbortController();
     controller.current = abort;
-    setLetter({ ...initialLetter, phase: 'streaming' });
+    setLetter({ ...initialLetter, phase: 'streaming', filedWithClient: Boolean(draft.clientId) });
 
     const body = { clientName: draft.clientName.trim(), notes: draft.notes, ...(draft.clientId ? { clientId: draft.clientId } : {}) };
     try {
@@ -237,7 +239,11 @@ function LetterOutput({ letter, clientName, onEdit }: { letter: LetterState; cli
               {copyStatus}
             </span>
           </div>
-          {letter.letterId && <p className="text-xs text-slate-500" data-letter-id={letter.letterId}>The letter as written is saved on the server. Edits made here are not saved; copy or download the letter.</p>}
+          {letter.letterId && (
+            <p className="text-xs text-slate-500" data-letter-id={letter.letterId}>
+              {letter.filedWithClient ? "The letter as written is filed with the client's case, under Letters on the client's page." : 'The letter as written is saved on the server; choose an existing client to file it with their case.'} Edits made here are not saved: copy or download the letter.
+            </p>
+          )}
         </>
       )}
     </div>

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { fetchJson } from './api';
-import type { AccountWithLockout, Advisor, AuditEventView, CentreSettings, ClientView, DebtsResponse, DocumentDetail, DocumentView, MergeProposalView, Page, PublicUploadDocument, PublicUploadLink, UploadLinkView } from './types';
+import type { AccountWithLockout, Advisor, SavedLetterView, AuditEventView, CentreSettings, ClientView, DebtsResponse, DocumentDetail, DocumentView, MergeProposalView, Page, PublicUploadDocument, PublicUploadLink, UploadLinkView } from './types';
 
 /** The owner of a list of documents: one client's case, or the centre's knowledge base. */
 export type DocumentScope = { kind: 'client'; clientId: string } | { kind: 'knowledge' };
@@ -28,6 +28,7 @@ export const queryKeys = {
   advisors: ['advisors'] as const,
   clientAdvisors: (clientId: string) => ['client-advisors', clientId] as const,
   uploadLinks: (clientId: string) => ['upload-links', clientId] as const,
+  clientLetters: (clientId: string) => ['client-letters', clientId] as const,
   accounts: ['admin', 'users'] as const,
   settings: ['admin', 'settings'] as const,
   audit: (query: AuditQuery) => ['admin', 'audit', query] as const,
@@ -44,6 +45,7 @@ export const fetchDebts = (clientId: string) => fetchJson<DebtsResponse>(`/api/c
 export const fetchMergeProposals = (clientId: string) => fetchJson<{ proposals: MergeProposalView[] }>(`/api/clients/${clientId}/merge-proposals?status=open`);
 export const fetchAdvisors = () => fetchJson<{ advisors: Advisor[] }>('/api/advisors');
 export const fetchClientAdvisors = (clientId: string) => fetchJson<{ advisors: Advisor[] }>(`/api/clients/${clientId}/advisors`);
+export const fetchClientLetters = (clientId: string) => fetchJson<{ letters: SavedLetterView[] }>(`/api/clients/${clientId}/letters`);
 export const fetchUploadLinks = (clientId: string) => fetchJson<{ links: UploadLinkView[] }>(`/api/clients/${clientId}/upload-links`);
 export const fetchAccounts = () => fetchJson<{ users: AccountWithLockout[] }>('/api/admin/users');
 export const fetchSettings = () => fetchJson<CentreSettings>('/api/admin/settings');

@@ -17,8 +17,9 @@ import type { CurrentUser } from '@/lib/auth/session';
 import type { AuditAction } from '@/lib/audit';
 import type { CentreSettings } from '@/lib/settings';
 import type { UploadLinkView } from '@/lib/uploads/links';
+import type { SavedLetterView } from '@/lib/letters/save';
 
-export type { Account, AccountWithLockout, AuditAction, CentreSettings, CurrentUser, ErasureReason, Role, UploadLinkView };
+export type { Account, AccountWithLockout, AuditAction, CentreSettings, CurrentUser, ErasureReason, Role, SavedLetterView, UploadLinkView };
 export type { BalanceEntry, DebtField, DebtTotals, MentionView, MergeProposalView };
 export type { ClientView, Graph, GraphLink, GraphNode, GraphNodeType, GraphResult, Health, PullProgress, RoleStatus, AnswerEvent, Source, DocumentType, PageSummary };
 

@@ -1,3 +1,4 @@
+import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { letters } from '../db/schema';
 import type { TextModel } from '../llm/types';
@@ -25,4 +26,17 @@ export async function* writeAndSaveLetter(
     }
     yield event;
   }
+}
+
+/** A saved letter as the client's page lists it: the text the model wrote, not the advisor's later edits. */
+export type SavedLetterView = { id: string; clientName: string; body: string; missingFigures: string[]; createdAt: string };
+
+/** Lists the letters written for a client, newest first. */
+export async function listClientLetters(db: Db, { clientId }: { clientId: string }): Promise<SavedLetterView[]> {
+  const rows = await db
+    .select({ id: letters.id, clientName: letters.clientName, body: letters.body, missingFigures: letters.missingFigures, createdAt: letters.createdAt })
+    .from(letters)
+    .where(eq(letters.clientId, clientId))
+    .orderBy(desc(letters.createdAt));
+  return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
 }
