@@ -31,7 +31,7 @@ const dependencyLabels: Record<Health['dependencies'][number]['name'], string> =
 };
 
 const roleLabels: Record<RoleStatus['role'], string> = {
-  text: 'Text model (answers and letters)',
+  text: 'Text model (answers, letters and finding debts)',
   vision: 'Vision model (reading scans)',
   embed: 'Embedding model (search)',
 };
@@ -88,7 +88,7 @@ export function StatusBoard() {
         {health.data && <HealthView health={health.data} />}
       </Card>
 
-      <Card title="Models" description="Text runs on one Ollama server, vision and embeddings on another, so reading scans does not hold up answers and letters.">
+      <Card title="Models" description="Each role has its own server or model file. With text on one Ollama server and vision and embeddings on another, reading scans does not hold up answers and letters; a model running inside the app shares this machine's processor with everything else.">
         {models.isPending && <Loading label="Checking model servers…" />}
         {models.isError && <ErrorMessage error={models.error} title="The model servers could not be checked." onRetry={() => void models.refetch()} />}
         {models.data && <ModelsView data={models.data} />}
@@ -210,7 +210,7 @@ function RoleRow({ role, pull }: { role: RoleStatus; pull: PullProgress | undefi
 
       {role.fallbackReason && <p className="mt-2 text-sm text-amber-800" data-testid="status-model-fallback">{role.fallbackReason}</p>}
       {role.error && <p className="mt-2 text-sm text-red-800" data-testid="status-model-error">{role.error}</p>}
-      {role.reachable && (
+      {role.reachable && role.provider !== 'llamacpp' && (
         <p className="mt-1 text-xs text-slate-500">
           On this server: {role.serverModels.length > 0 ? role.serverModels.join(', ') : 'no models'}
         </p>
