@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import type { Db } from '../db/client';
 import { deletePages, getDocumentById, savePage, updateDocument, type DocumentRecord } from '../db/queries/documents';
 import { extractEntities } from '../entities/extract';
+import { ExtractionModelBreaker, pausedWarning } from '../entities/model-breaker';
 import { mentionRows, saveDocumentDebts } from '../entities/resolution';
 import type { ExtractionResult } from '../entities/types';
 import { AppError } from '../errors';
@@ -16,6 +17,9 @@ import { convertDocument, type ConvertedPage } from './convert';
 import { withoutModelInstructions } from './instructions';
 
 const log = moduleLogger('documents.pipeline');
+
+/** Pauses the text model in extraction after repeated unusable answers; one per process, like the model. */
+const extractionBreaker = new ExtractionModelBreaker();
 
 export type PipelineDeps = {
   config: Config;
@@ -89,10 +93,13 @@ async function runPipeline(deps: PipelineDeps, document: DocumentRecord, options
 
   if (document.scope === 'client' && document.clientId) {
     await updateDocument(db, { id: documentId, stage: 'extracting' });
+    const askModel = extractionBreaker.allowsModel();
     const extraction = await extractEntities(
       modelPages.map((page) => ({ pageNumber: page.pageNumber, text: page.text })),
-      { textModel: deps.models.text, signal: options.signal },
+      { textModel: askModel ? deps.models.text : null, signal: options.signal },
     );
+    if (askModel) extractionBreaker.record(extraction);
+    else warnings.push(pausedWarning);
     warnings.push(...extraction.warnings);
     await saveDebts(deps, document as DocumentRecord & { clientId: string }, extraction);
     const graphWarning = await updateGraph(deps, document.clientId);
