@@ -156,7 +156,7 @@ test.describe('sign-in limits', () => {
     }
     expect(messages[0]).not.toMatch(/lock/);
     expect(messages[3]).toContain('One more failed attempt locks this account for 15 minutes.');
-    expect(messages[4]).toContain('this account is locked for 15 minutes');
+    expect(messages[4]).toContain('this account is now locked for 15 minutes');
     const locked = await request.post('/api/auth/sign-in/email', { data: { email: account.email, password: account.password }, headers: { origin: baseURL! } });
     expect(locked.status()).toBe(429);
     expect((await locked.json()).error.message).toMatch(/Wait 15 minutes/);

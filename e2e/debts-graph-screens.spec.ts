@@ -113,6 +113,12 @@ test('possible duplicates merged on screen', async ({ page, request }) => {
   await expect(page.getByTestId('debt-total-non-priority')).toHaveText('£6,836.68');
   await expect(details.getByTestId('debt-mention')).toHaveCount(1);
   await expect(page.getByTestId('merge-proposals')).toHaveCount(0);
+
+  await page.getByTestId('debt-separated-undo').click();
+  await expect(page.getByTestId('debt-row')).toHaveCount(2);
+  await expect(page.getByTestId('debt-total-non-priority')).toHaveText('£5,552.18');
+  await expect(details.getByTestId('debt-mention')).toHaveCount(2);
+  await expect(page.getByTestId('debt-separated')).toHaveCount(0);
 });
 
 test('graph controls filter, expand and export', async ({ page, request }) => {

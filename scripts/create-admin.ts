@@ -57,11 +57,12 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const role = values.role === 'advisor' ? 'advisor' : 'admin';
-  const password = await readPassword();
 
+  // Opened before the password is asked for, so a running app is reported before any typing.
   const config = getConfig();
   const database = await openDatabase(config);
   try {
+    const password = await readPassword();
     const auth = createAuth({ db: database.db, config, secret: resolveAuthSecret(config) });
     const account = await createAccount(auth, { email: values.email, name: values.name, password, role });
     await recordAudit(database.db, { actorType: 'system', actorId: null, action: 'create', targetType: 'account', targetId: account.id, details: { role: account.role, source: 'command' } });

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
+import { useCurrentUser } from '@/components/auth/CurrentUser';
 import { Badge } from '@/components/ui/Badge';
 import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
@@ -82,14 +83,15 @@ function CreateClientForm() {
 }
 
 function ClientTable() {
+  const isAdmin = useCurrentUser()?.role === 'admin';
   const clients = useQuery({ queryKey: queryKeys.clients, queryFn: fetchClients });
 
   if (clients.isPending) return <Loading label="Loading clients…" />;
   if (clients.isError) return <ErrorMessage error={clients.error} title="The clients could not be loaded." onRetry={() => void clients.refetch()} />;
   if (clients.data.clients.length === 0) {
     return (
-      <EmptyState title="No clients yet" data-testid="clients-empty">
-        Create the first client above.
+      <EmptyState title="No clients to show" data-testid="clients-empty">
+        {isAdmin ? 'Create the first client above.' : 'Create a client above. Clients that others created appear here once an admin assigns you to them.'}
       </EmptyState>
     );
   }

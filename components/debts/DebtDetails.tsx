@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { documentTypeLabel, formatDate, formatMoney, formatPence, toPence } from '@/lib/client/format';
 import type { BalanceEntry, Debt, MentionView } from '@/lib/client/types';
 import { DebtCorrections } from './DebtCorrections';
-import { SeparateMention } from './SeparateMention';
+import { SeparatedNotice, SeparateMention, type Separation } from './SeparateMention';
 
 const referenceKinds: Record<string, string> = {
   account: 'account',
@@ -102,7 +102,7 @@ function mentionSummary(mention: MentionView): string {
 
 /** Lists the letters behind a debt. With two or more, each can be separated into a debt of its own. */
 function Mentions({ debt }: { debt: Debt }) {
-  const [separatedId, setSeparatedId] = useState<string | null>(null);
+  const [separation, setSeparation] = useState<Separation | null>(null);
   return (
     <section>
       <h3 className="text-sm font-semibold text-slate-800">Letters that mention it</h3>
@@ -115,15 +115,11 @@ function Mentions({ debt }: { debt: Debt }) {
               </Link>
               <div className="text-xs text-slate-600">{mentionSummary(mention)}</div>
             </div>
-            {debt.mentions.length > 1 && <SeparateMention debt={debt} mention={mention} onSeparated={setSeparatedId} />}
+            {debt.mentions.length > 1 && <SeparateMention debt={debt} mention={mention} onSeparated={setSeparation} />}
           </li>
         ))}
       </ul>
-      {separatedId && (
-        <p role="status" className="mt-2 text-sm text-slate-700" data-testid="debt-separated">
-          The letter is now a debt of its own: <a href={`#debt-${separatedId}`}>open it</a>.
-        </p>
-      )}
+      {separation && <SeparatedNotice clientId={debt.clientId} separation={separation} onDone={() => setSeparation(null)} />}
     </section>
   );
 }

@@ -25,7 +25,7 @@ async function recentFailures(db: Db, config: Config, email: string): Promise<nu
 /** Throws rate_limited when an account had SIGN_IN_MAX_ATTEMPTS failed sign-ins within the window. */
 export async function assertSignInAllowed(db: Db, config: Config, email: string): Promise<void> {
   if ((await recentFailures(db, config, email)) >= config.SIGN_IN_MAX_ATTEMPTS) {
-    throw new AppError('rate_limited', `Too many failed sign-ins for this account. Wait ${config.SIGN_IN_WINDOW_MINUTES} minutes and try again, or ask an admin to reset your password.`);
+    throw new AppError('rate_limited', `Too many failed sign-ins for this account. Wait ${config.SIGN_IN_WINDOW_MINUTES} minutes and try again, or ask an admin to unlock it.`);
   }
 }
 
@@ -37,15 +37,15 @@ export async function recordSignInFailure(db: Db, config: Config, email: string)
 
 /**
  * Returns the message for a wrong password when the account is close to its lockout or has just
- * reached it, so the person is warned before the last attempts; null while many attempts remain.
- * Failures are counted per email whether or not an account has it, so the message says nothing
- * about which emails exist.
+ * reached it, so the person is warned before the last attempts. Returns null while many attempts
+ * remain. Failures are counted per email whether or not an account has it, so the message says
+ * nothing about which emails exist.
  */
 export async function lockoutWarning(db: Db, config: Config, email: string): Promise<string | null> {
   const left = config.SIGN_IN_MAX_ATTEMPTS - (await recentFailures(db, config, email));
   const wrong = 'The email address or password is wrong.';
   if (left <= 0) {
-    return `${wrong} After ${config.SIGN_IN_MAX_ATTEMPTS} failed attempts this account is locked for ${config.SIGN_IN_WINDOW_MINUTES} minutes. An admin can unlock it sooner on the Users screen.`;
+    return `${wrong} After ${config.SIGN_IN_MAX_ATTEMPTS} failed attempts this account is now locked for ${config.SIGN_IN_WINDOW_MINUTES} minutes. An admin can unlock it sooner.`;
   }
   if (left > 2) return null;
   return `${wrong} ${left === 1 ? 'One more failed attempt locks' : `${left} more failed attempts lock`} this account for ${config.SIGN_IN_WINDOW_MINUTES} minutes.`;

@@ -34,3 +34,16 @@ test('removal is idempotent', async () => {
   await store.remove(id);
   expect(await store.exists(id)).toBe(false);
 });
+
+test('removal leaves no empty folder', async () => {
+  const first = crypto.randomUUID();
+  const neighbour = `${first.slice(0, 2)}${crypto.randomUUID().slice(2)}`;
+  await store.save(first, new Uint8Array([1]));
+  await store.save(neighbour, new Uint8Array([2]));
+  const folder = path.join(root, first.slice(0, 2));
+
+  await store.remove(first);
+  expect(fs.readdirSync(folder)).toEqual([neighbour]);
+  await store.remove(neighbour);
+  expect(fs.existsSync(folder)).toBe(false);
+});

@@ -18,9 +18,17 @@ export class FileStore {
   /** Writes the bytes of a document; the write goes through a temporary file so a crash leaves no partial file. */
   async save(documentId: string, bytes: Uint8Array): Promise<void> {
     const target = this.pathFor(documentId);
-    await fs.mkdir(path.dirname(target), { recursive: true });
     const temporary = `${target}.${crypto.randomUUID()}.part`;
-    await fs.writeFile(temporary, bytes);
+    // A deletion in the same folder may remove it between mkdir and writeFile (see remove), so the folder is made again once.
+    for (let attempt = 1; ; attempt++) {
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      try {
+        await fs.writeFile(temporary, bytes);
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt === 2) throw error;
+      }
+    }
     await fs.rename(temporary, target);
   }
 
@@ -35,9 +43,12 @@ export class FileStore {
     }
   }
 
-  /** Deletes a stored file; a file that is already gone counts as deleted. */
+  /** Deletes a stored file, and its folder once that is empty; a file that is already gone counts as deleted. */
   async remove(documentId: string): Promise<void> {
-    await fs.rm(this.pathFor(documentId), { force: true });
+    const file = this.pathFor(documentId);
+    await fs.rm(file, { force: true });
+    // rmdir removes only an empty folder; one that still has other documents' files stays.
+    await fs.rmdir(path.dirname(file)).catch(() => undefined);
   }
 
   /** Returns whether a stored file exists, for erasure checks. */
