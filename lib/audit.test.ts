@@ -47,7 +47,7 @@ test('CSV export keeps every column', async () => {
   const csv = auditEventsToCsv(await eventsOf('advisor-5'));
   const [header, row, end] = csv.split('\r\n');
 
-  expect(header).toBe('time,actor_type,actor_id,actor_name,action,target_type,target_id,target_name,client_id,client_name,request_id,details');
+  expect(header).toBe('time_utc,actor_type,actor_id,actor_name,action,target_type,target_id,target_name,client_id,client_name,request_id,details');
   expect(row).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z,user,advisor-5,,update,settings,,,,,,"{""advisorsSeeAllClients"":true}"$/);
   expect(end).toBe('');
 });

@@ -101,7 +101,7 @@ export type AuditEventRow = Awaited<ReturnType<typeof listAuditEvents>>[number];
 /** Maximum events in one CSV export, an estimate of what a spreadsheet opens comfortably. Narrow the dates for more. */
 export const AUDIT_EXPORT_MAX_EVENTS = 100_000;
 
-const CSV_COLUMNS = ['time', 'actor_type', 'actor_id', 'actor_name', 'action', 'target_type', 'target_id', 'target_name', 'client_id', 'client_name', 'request_id', 'details'] as const;
+const CSV_COLUMNS = ['time_utc', 'actor_type', 'actor_id', 'actor_name', 'action', 'target_type', 'target_id', 'target_name', 'client_id', 'client_name', 'request_id', 'details'] as const;
 
 /** Writes audit events as CSV, one row per event, with the details as JSON. */
 export function auditEventsToCsv(events: AuditEventRow[]): string {

@@ -47,7 +47,7 @@ export function AuditTable({ events, filtered }: { events: AuditEventView[]; fil
               <ClientCell event={event} />
             </td>
             <td className="py-2 text-xs text-slate-600">
-              <Details details={group.length === 1 ? event.details : null} requestId={event.requestId} />
+              <Details event={group.length === 1 ? event : { ...event, details: null }} requestId={event.requestId} />
             </td>
           </tr>
         );
@@ -104,7 +104,9 @@ function Actor({ event }: { event: AuditEventView }) {
 
 function Target({ event }: { event: AuditEventView }) {
   const label = targetTypeLabel(event.targetType);
-  if (!event.targetId) return <span>{label}</span>;
+  if (!event.targetId && isFailedSignIn(event)) return <span>{label} (no account has that email)</span>;
+  // A client's lists (documents, debts and the like) carry the client's id, whose name is in the Client column.
+  if (!event.targetId || event.targetId === event.clientId) return <span>{label}</span>;
   const href = targetHref(event);
   const name = event.targetName ? (
     <span className="text-xs" title={event.targetId}>
@@ -140,8 +142,8 @@ function ClientCell({ event }: { event: AuditEventView }) {
   );
 }
 
-function Details({ details, requestId }: { details: AuditEventView['details']; requestId: string | null }) {
-  const rows = detailRows(details);
+function Details({ event, requestId }: { event: Pick<AuditEventView, 'action' | 'details'>; requestId: string | null }) {
+  const rows = detailRows(event);
   return (
     <>
       {rows.length > 0 && (

@@ -113,9 +113,26 @@ const accountSources: Record<string, string> = {
   environment: 'ADMIN_EMAIL at first start',
 };
 
+/** Outcomes of a sign-in by the response status the API recorded. */
+const signInOutcomes: Record<number, string> = {
+  200: 'Signed in',
+  401: 'Wrong email or password',
+  403: 'Account disabled',
+  429: 'Account locked after failed sign-ins',
+};
+
+type DetailRow = { key: string; label: string; value: string };
+
 /** Returns an event's details as label and value pairs for the audit table, leaving out keys with no value. */
-export function detailRows(details: AuditEventView['details']): { key: string; label: string; value: string }[] {
-  return Object.entries(details ?? {})
+export function detailRows(event: Pick<AuditEventView, 'action' | 'details'>): DetailRow[] {
+  const details = event.details ?? {};
+  if (event.action === 'sign-in' && typeof details.status === 'number') {
+    return [{ key: 'outcome', label: 'Outcome', value: signInOutcomes[details.status] ?? `Response status ${details.status}` }];
+  }
+  if (event.action === 'refused' && typeof details.route === 'string') {
+    return [{ key: 'request', label: 'Request', value: `${details.method ?? ''} ${details.route}`.trim() }];
+  }
+  return Object.entries(details)
     .filter(([, value]) => value !== null)
     .map(([key, value]) => ({ key, label: detailLabels[key] ?? key, value: detailValue(key, value!) }));
 }
