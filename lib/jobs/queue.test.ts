@@ -97,7 +97,11 @@ test('clients take turns in the queue', async () => {
   for (let index = 0; index < 4; index++) batch.push(await letter(first.id));
   const late = await letter(second.id);
   const manual = await letter(null);
-  for (const document of [...batch, late, manual]) await createJob(database.db, { documentId: document.id });
+  // Explicit times a second apart, because jobs created in quick succession can share a timestamp.
+  const start = Date.now();
+  for (const [index, document] of [...batch, late, manual].entries()) {
+    await database.db.insert(jobs).values({ kind: 'process-document', documentId: document.id, createdAt: new Date(start + index * 1000) });
+  }
 
   const order = (await listQueuedJobs(database.db)).map((job) => job.documentId);
   expect(order.slice(0, 3)).toEqual([batch[0].id, late.id, manual.id]);
