@@ -88,6 +88,10 @@ export default defineConfig({
         CENTRE_NAME: 'Marrowgate Money Advice Centre',
         METRICS_TOKEN: e2eMetricsToken,
         LOG_LEVEL: 'info',
+        // The fake text model has fixtures for a few letters only and returns unusable output for
+        // others, as a model too small for extraction would. The tests check what happens to model
+        // output, so the pause for such models stays off.
+        EXTRACTION_PAUSE_AFTER: '0',
       },
     },
   ],

@@ -82,6 +82,8 @@ export const configSchema = z.object({
   PDF_PAGE_TIMEOUT_MS: positiveInt.default(60_000),
   /** Documents processed at the same time by the in-process queue, or by each worker process. */
   DOCUMENT_CONCURRENCY: positiveInt.default(2),
+  EXTRACTION_PAUSE_AFTER: z.coerce.number().int().min(0).default(3),
+  EXTRACTION_PAUSE_MINUTES: positiveInt.default(15),
   /**
    * Redis for the BullMQ job queue, e.g. redis://redis:6379. When set, the web app only queues
    * documents and `npm run worker` processes run them; when unset, the app processes them itself.

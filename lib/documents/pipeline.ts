@@ -18,8 +18,8 @@ import { withoutModelInstructions } from './instructions';
 
 const log = moduleLogger('documents.pipeline');
 
-/** Pauses the text model in extraction after repeated unusable answers; one per process, like the model. */
-const extractionBreaker = new ExtractionModelBreaker();
+/** Pauses the text model in extraction after repeated unusable output; one per process, like the model. */
+let extractionBreaker: ExtractionModelBreaker | undefined;
 
 export type PipelineDeps = {
   config: Config;
@@ -93,13 +93,14 @@ async function runPipeline(deps: PipelineDeps, document: DocumentRecord, options
 
   if (document.scope === 'client' && document.clientId) {
     await updateDocument(db, { id: documentId, stage: 'extracting' });
+    extractionBreaker ??= new ExtractionModelBreaker(deps.config.EXTRACTION_PAUSE_AFTER, deps.config.EXTRACTION_PAUSE_MINUTES);
     const askModel = extractionBreaker.allowsModel();
     const extraction = await extractEntities(
       modelPages.map((page) => ({ pageNumber: page.pageNumber, text: page.text })),
       { textModel: askModel ? deps.models.text : null, signal: options.signal },
     );
     if (askModel) extractionBreaker.record(extraction);
-    else warnings.push(pausedWarning);
+    else warnings.push(pausedWarning(extractionBreaker.pauseAfter, extractionBreaker.pauseMinutes));
     warnings.push(...extraction.warnings);
     await saveDebts(deps, document as DocumentRecord & { clientId: string }, extraction);
     const graphWarning = await updateGraph(deps, document.clientId);

@@ -4,22 +4,25 @@ import type { ExtractionResult } from './types';
 
 const log = moduleLogger('entities.breaker');
 
-/** Documents in a row whose model output was unusable, after which extraction stops asking the model for a while. */
-export const UNUSABLE_IN_A_ROW = 3;
-/** Minutes the model is left out of extraction before it is tried again. */
-export const PAUSE_MINUTES = 15;
-
-export const pausedWarning = `The text model's answers were unusable for the last ${UNUSABLE_IN_A_ROW} documents, so for ${PAUSE_MINUTES} minutes the debts are found by rules alone. Check the figures against the document.`;
+/** Returns the warning on a document whose extraction left the paused model out. */
+export function pausedWarning(pauseAfter: number, pauseMinutes: number): string {
+  return `The text model's answers were unusable for the last ${pauseAfter} documents, so for ${pauseMinutes} minutes the debts are found by rules alone. Check the figures against the document.`;
+}
 
 /**
- * Decides whether a document's extraction asks the text model. A small or unsuitable model can fail
+ * Decides whether a document's extraction calls the text model. A small or unsuitable model can fail
  * every document, and each failure costs two full model calls before the rules take over; after
- * UNUSABLE_IN_A_ROW such documents the model is paused for PAUSE_MINUTES, then tried again. One
- * usable answer ends the count. State is per process, like the model itself.
+ * `pauseAfter` such documents (0: never) the model is paused for `pauseMinutes`, then tried again.
+ * One usable answer ends the count. State is per process, like the model itself.
  */
 export class ExtractionModelBreaker {
   private unusable = 0;
   private pausedUntil = 0;
+
+  constructor(
+    readonly pauseAfter: number,
+    readonly pauseMinutes: number,
+  ) {}
 
   /** Returns whether the next extraction should ask the model. */
   allowsModel(now = Date.now()): boolean {
@@ -34,9 +37,9 @@ export class ExtractionModelBreaker {
     }
     if (!result.warnings.includes(extractionWarnings.modelOutputInvalid)) return;
     this.unusable += 1;
-    if (this.unusable >= UNUSABLE_IN_A_ROW) {
-      this.pausedUntil = now + PAUSE_MINUTES * 60 * 1000;
-      log.warn({ documents: this.unusable, minutes: PAUSE_MINUTES }, 'text model output unusable repeatedly; extraction uses rules alone for a while');
+    if (this.pauseAfter > 0 && this.unusable >= this.pauseAfter) {
+      this.pausedUntil = now + this.pauseMinutes * 60 * 1000;
+      log.warn({ documents: this.unusable, minutes: this.pauseMinutes }, 'text model output unusable repeatedly; extraction uses rules alone for a while');
     }
   }
 }

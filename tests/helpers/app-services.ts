@@ -20,6 +20,8 @@ export async function createTestServices(env: Record<string, string> = {}, optio
     OLLAMA_EMBED_URL: unreachableUrl,
     MODEL_PING_TIMEOUT_MS: '1000',
     LOG_LEVEL: 'silent',
+    // Fake and tiny models return unusable output for most letters, and these tests check what happens to model output.
+    EXTRACTION_PAUSE_AFTER: '0',
     ...env,
   });
   const services = await createServices(config, { pgliteDir: 'memory://', startQueue: options.startQueue });
