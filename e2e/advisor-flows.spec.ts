@@ -97,7 +97,7 @@ test('letter flags figures not in the notes', async ({ page, request }) => {
   await page.goto('/letters');
   await page.getByTestId('letter-client-select').selectOption({ label: 'Wrenna Figtree' });
   await page.getByTestId('letter-notes').fill('Rent arrears of £400.00. Landlord agrees to wait for a plan.');
-  await page.getByTestId('letter-submit').click();
+  await page.getByTestId('letter-notes').press('Control+Enter');
 
   await expect(page.getByTestId('letter-output')).toHaveAttribute('data-phase', 'done', { timeout: 60_000 });
   await expect(page.getByTestId('letter-added-figures')).toHaveText('£999.99');

@@ -253,4 +253,13 @@ test('keeping debts separate can be undone', async ({ page, request }) => {
   await expect(page.getByTestId('merge-kept-apart')).toHaveCount(0);
   const statuses = (await (await request.get(`/api/clients/${clientId}/merge-proposals?status=all`)).json()).proposals.map((item: { status: string }) => item.status);
   expect(statuses).toEqual(['open']);
+
+  await proposal.getByTestId('merge-reject').click();
+  await page.reload();
+  await expect(proposal).toHaveCount(0);
+  const kept = page.getByTestId('kept-apart');
+  await kept.locator('summary').click();
+  await kept.getByTestId('kept-apart-reopen').click();
+  await expect(proposal).toHaveCount(1);
+  await expect(kept).toHaveCount(0);
 });

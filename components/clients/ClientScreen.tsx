@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { AskPanel } from '@/components/answers/AskPanel';
 import { useCurrentUser } from '@/components/auth/CurrentUser';
 import { DebtTable } from '@/components/debts/DebtTable';
-import { MergeProposals } from '@/components/debts/MergeProposals';
+import { KeptApartPairs, MergeProposals } from '@/components/debts/MergeProposals';
 import { DocumentList } from '@/components/documents/DocumentList';
 import { RecordLoadError } from '@/components/RecordUnavailable';
 import { UploadZone } from '@/components/documents/UploadZone';
@@ -83,6 +83,7 @@ export function ClientScreen({ clientId }: { clientId: string }) {
       <Card id="debts" title="Debts" description="Found in the documents, each debt once however many letters mention it. Each figure links to the page it was read from, so you can check it; open a debt to see its balances over time and to correct it.">
         <MergeProposals clientId={clientId} />
         <DebtTable clientId={clientId} />
+        <KeptApartPairs clientId={clientId} />
       </Card>
 
       <Card id="ask" title="Ask about this client's documents" description="Answers use only this client's documents and cite the document and page.">

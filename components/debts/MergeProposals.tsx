@@ -8,7 +8,7 @@ import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
 import { ErrorMessage } from '@/components/ui/ErrorMessage';
 import { ApiError, postJson } from '@/lib/client/api';
 import { documentTypeLabel, formatDate, formatMoney, plural } from '@/lib/client/format';
-import { fetchMergeProposals, queryKeys, refreshAfterDebtChange } from '@/lib/client/queries';
+import { fetchKeptApart, fetchMergeProposals, queryKeys, refreshAfterDebtChange } from '@/lib/client/queries';
 import type { Debt, MergeProposalView } from '@/lib/client/types';
 import { referenceText } from './DebtDetails';
 import { PriorityBadge } from './PriorityBadge';
@@ -172,5 +172,40 @@ function DebtSummary({ debt }: { debt: Debt }) {
         ))}
       </ul>
     </div>
+  );
+}
+
+/**
+ * Lists the pairs of debts kept apart, by an advisor's "Keep separate" or by separating a letter, each
+ * with a button that offers the pair as possible duplicates again. Shows nothing while there are none.
+ */
+export function KeptApartPairs({ clientId }: { clientId: string }) {
+  const queryClient = useQueryClient();
+  const pairs = useQuery({ queryKey: queryKeys.keptApart(clientId), queryFn: () => fetchKeptApart(clientId) });
+  const reopen = useMutation({
+    mutationFn: (proposalId: string) => postJson<unknown>(`/api/clients/${clientId}/merge-proposals/${proposalId}/reopen`, {}),
+    onSuccess: () => refreshAfterDebtChange(queryClient, clientId),
+  });
+  const kept = pairs.data?.proposals ?? [];
+  if (kept.length === 0) return null;
+  const name = (debt: Debt) => `${debt.creditor ?? 'an unknown creditor'} (${formatMoney(debt.amount)})`;
+
+  return (
+    <details className="mt-4 text-sm" data-testid="kept-apart">
+      <summary className="cursor-pointer text-slate-700">Debts kept separate ({kept.length})</summary>
+      <ul className="mt-2 space-y-2">
+        {kept.map((proposal) => (
+          <li key={proposal.id} className="flex flex-wrap items-center gap-2" data-testid="kept-apart-pair">
+            <span>
+              {name(proposal.debt)} and {name(proposal.otherDebt)}
+            </span>
+            <Button variant="ghost" size="sm" onClick={() => reopen.mutate(proposal.id)} busy={reopen.isPending && reopen.variables === proposal.id} data-testid="kept-apart-reopen">
+              Offer as possible duplicates again
+            </Button>
+          </li>
+        ))}
+      </ul>
+      {reopen.isError && <ErrorMessage error={reopen.error} title="The pair could not be offered again." className="mt-2" />}
+    </details>
   );
 }

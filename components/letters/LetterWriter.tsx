@@ -118,13 +118,16 @@ export function LetterWriter() {
             />
           </Field>
 
-          <Field id={ids.notes} label="Interview notes" hint="Income, debts with amounts and dates, and what you and the client agreed to do." error={problems.notes}>
+          <Field id={ids.notes} label="Interview notes" hint="Income, debts with amounts and dates, and what you and the client agreed to do. Press Ctrl+Enter to write the letter." error={problems.notes}>
             <TextArea
               id={ids.notes}
               rows={16}
               value={draft.notes}
               maxLength={MAX_NOTES_CHARACTERS}
               onChange={(event) => update({ notes: event.target.value })}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) event.currentTarget.form?.requestSubmit();
+              }}
               {...describedBy(ids.notes, { hint: true, error: problems.notes })}
               className="font-mono"
               data-testid="letter-notes"

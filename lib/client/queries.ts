@@ -22,6 +22,7 @@ export const queryKeys = {
   pages: (documentId: string) => ['pages', documentId] as const,
   debts: (clientId: string) => ['debts', clientId] as const,
   mergeProposals: (clientId: string) => ['merge-proposals', clientId] as const,
+  keptApart: (clientId: string) => ['merge-proposals', clientId, 'rejected'] as const,
   graph: ['graph'] as const,
   health: ['health'] as const,
   models: ['models'] as const,
@@ -42,6 +43,7 @@ export const fetchDocuments = (scope: DocumentScope) => fetchJson<{ documents: D
 export const fetchDocument = (documentId: string) => fetchJson<DocumentDetail>(`/api/documents/${documentId}`);
 export const fetchPages = (documentId: string) => fetchJson<{ pages: Page[] }>(`/api/documents/${documentId}/pages`);
 export const fetchDebts = (clientId: string) => fetchJson<DebtsResponse>(`/api/clients/${clientId}/debts`);
+export const fetchKeptApart = (clientId: string) => fetchJson<{ proposals: MergeProposalView[] }>(`/api/clients/${clientId}/merge-proposals?status=rejected`);
 export const fetchMergeProposals = (clientId: string) => fetchJson<{ proposals: MergeProposalView[] }>(`/api/clients/${clientId}/merge-proposals?status=open`);
 export const fetchAdvisors = () => fetchJson<{ advisors: Advisor[] }>('/api/advisors');
 export const fetchClientAdvisors = (clientId: string) => fetchJson<{ advisors: Advisor[] }>(`/api/clients/${clientId}/advisors`);
