@@ -257,9 +257,9 @@ test('keeping debts separate can be undone', async ({ page, request }) => {
   await proposal.getByTestId('merge-reject').click();
   await page.reload();
   await expect(proposal).toHaveCount(0);
-  const kept = page.getByTestId('kept-apart');
-  await kept.locator('summary').click();
-  await kept.getByTestId('kept-apart-reopen').click();
+  const keptList = page.getByTestId('kept-apart');
+  await keptList.locator('summary').click();
+  await keptList.getByTestId('kept-apart-reopen').click();
   await expect(proposal).toHaveCount(1);
-  await expect(kept).toHaveCount(0);
+  await expect(keptList).toHaveCount(0);
 });

@@ -186,15 +186,15 @@ export function KeptApartPairs({ clientId }: { clientId: string }) {
     mutationFn: (proposalId: string) => postJson<unknown>(`/api/clients/${clientId}/merge-proposals/${proposalId}/reopen`, {}),
     onSuccess: () => refreshAfterDebtChange(queryClient, clientId),
   });
-  const kept = pairs.data?.proposals ?? [];
-  if (kept.length === 0) return null;
+  const keptPairs = pairs.data?.proposals ?? [];
+  if (keptPairs.length === 0) return null;
   const name = (debt: Debt) => `${debt.creditor ?? 'an unknown creditor'} (${formatMoney(debt.amount)})`;
 
   return (
     <details className="mt-4 text-sm" data-testid="kept-apart">
-      <summary className="cursor-pointer text-slate-700">Debts kept separate ({kept.length})</summary>
+      <summary className="cursor-pointer text-slate-700">Debts kept separate ({keptPairs.length})</summary>
       <ul className="mt-2 space-y-2">
-        {kept.map((proposal) => (
+        {keptPairs.map((proposal) => (
           <li key={proposal.id} className="flex flex-wrap items-center gap-2" data-testid="kept-apart-pair">
             <span>
               {name(proposal.debt)} and {name(proposal.otherDebt)}

@@ -38,7 +38,7 @@ export async function recordSignInFailure(db: Db, config: Config, email: string)
 /**
  * Returns the message for a wrong password when the account is close to its lockout or has just
  * reached it, so the person is warned before the last attempts. Returns null while many attempts
- * remain. Failures are counted per email whether or not an account has it, so the message says
+ * remain. Failures are counted per email whether or not an account has it, so the message reveals
  * nothing about which emails exist.
  */
 export async function lockoutWarning(db: Db, config: Config, email: string): Promise<string | null> {

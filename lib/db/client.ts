@@ -83,7 +83,7 @@ async function startPglite(dir: string, release: () => void): Promise<Database> 
 /**
  * Removes deleted rows from the embedded database's files. VACUUM FULL rewrites every table without
  * them, and each WAL switch and checkpoint lets the server drop a log segment that still contains
- * them. Three rounds, because a segment is dropped only at a checkpoint after a later switch; the
+ * them. Three rounds, because a segment is dropped only at a checkpoint after a later switch. The
  * test in client.test.ts checks that no erased text is left in the folder.
  */
 async function purgePglite(client: PGlite): Promise<void> {

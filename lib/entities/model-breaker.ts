@@ -11,7 +11,7 @@ export function pausedWarning(pauseAfter: number, pauseMinutes: number): string 
 
 /**
  * Decides whether a document's extraction calls the text model. A small or unsuitable model can fail
- * every document, and each failure costs two full model calls before the rules take over; after
+ * every document, and each failure costs two full model calls before the rules take over. So after
  * `pauseAfter` such documents (0: never) the model is paused for `pauseMinutes`, then tried again.
  * One usable answer ends the count. State is per process, like the model itself.
  */

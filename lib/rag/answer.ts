@@ -41,9 +41,9 @@ const systemPrompts = {
 };
 
 /**
- * Turns ranked passages into numbered sources, one per document page: passages from a page that is
- * already a source join it in their order on the page, so the source list shows each page once and the
- * model cites a page by one number. The first passage of a page decides its rank.
+ * Turns ranked passages into numbered sources, one per document page. Passages from a page that is
+ * already a source join it in their order on the page, so the source list shows each page once and
+ * the model cites a page by one number. The first passage of a page decides its rank.
  */
 export function toSources(passages: ChunkWithDocument[]): Source[] {
   const pages = new Map<string, ChunkWithDocument[]>();

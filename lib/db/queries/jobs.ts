@@ -12,8 +12,8 @@ export async function createJob(db: Db, { documentId }: { documentId: string }):
 /**
  * Queued jobs in the order they run. The owner of a job is its document's client, or the knowledge
  * base. A job's turn is its place among its owner's queued jobs plus the owner's jobs running now, so
- * owners take turns: one client's batch of fifty letters delays another client's first letter by
- * about one job per waiting owner, not by fifty.
+ * owners take turns. One client's batch of fifty letters then delays another client's first letter
+ * by about one job per waiting owner, not by fifty.
  */
 const queuedInTurn = sql`(
   select j.id, j.document_id, j.created_at,
