@@ -3,9 +3,11 @@
  * text PDF, runs the rules (and with --model the text model), matches the debts found to the debts
  * expected, and prints precision and recall per field.
  *
- *   npx tsx scripts/eval-extraction.ts [--json] [--verbose] [--samples DIR] [--model] [--provider NAME]
+ *   npx tsx scripts/eval-extraction.ts [--json] [--verbose] [--samples DIR] [--copy NAME] [--model] [--provider NAME]
  *
  * --samples sets the folder of ground-truth JSON and PDFs (default: the shared synthetic set).
+ * --copy scan|photo1|photo2 scores the scanned or photographed copy of each letter instead, read by
+ * Tesseract as the pipeline reads it when no vision model is reachable; letters without that copy are left out.
  * --model also runs the configured text model: TEXT_PROVIDER with its settings, including the
  * llama.cpp fallback when Ollama is unreachable. --provider ollama|openai|llamacpp overrides TEXT_PROVIDER.
  */
@@ -15,7 +17,9 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { getConfig, parseConfig } from '../lib/config';
+import { convertDocument } from '../lib/documents/convert';
 import { pageTextToMarkdown } from '../lib/documents/markdown';
+import { shutdownOcr } from '../lib/documents/ocr';
 import { PdfDocument } from '../lib/documents/pdf';
 import { penceOf } from '../lib/entities/amounts';
 import { normaliseOrganisationName } from '../lib/entities/creditors';
@@ -75,15 +79,33 @@ export async function readPdfPages(bytes: Uint8Array, timeoutMs = 60_000): Promi
   }
 }
 
-/** Reads every ground-truth JSON in a folder with the pages of the text PDF it describes. */
-export async function loadSamples(samplesDir: string, timeoutMs?: number): Promise<{ name: string; truth: GroundTruth; pages: PageText[] }[]> {
-  const names = (await readdir(samplesDir)).filter((name) => name.endsWith('.json')).sort();
+/** Reads a scanned or photographed copy with Tesseract, as the pipeline does when no vision model is reachable. */
+async function readCopyPages(bytes: Uint8Array, timeoutMs = 60_000): Promise<PageText[]> {
+  const result = await convertDocument(bytes, { vision: null, limits: { maxPages: 50, maxImageMegapixels: 60, pageTimeoutMs: timeoutMs } });
+  return result.pages.map((page) => ({ pageNumber: page.pageNumber, text: page.markdown }));
+}
+
+/** Finds the file of a letter's copy: `05_energy_arrears.pdf` with copy `photo1` is `05_energy_arrears.photo1.jpg`, when it exists. */
+function copyFile(files: string[], textPdf: string, copy: string): string | undefined {
+  const stem = textPdf.replace(/\.pdf$/i, '');
+  return files.find((file) => file.startsWith(`${stem}.${copy}.`));
+}
+
+/**
+ * Reads every ground-truth JSON in a folder with the pages of the file it describes: the text PDF,
+ * or with `copy` its scanned or photographed copy (letters without one are left out).
+ */
+export async function loadSamples(samplesDir: string, timeoutMs?: number, copy?: string): Promise<{ name: string; truth: GroundTruth; pages: PageText[] }[]> {
+  const files = (await readdir(samplesDir)).sort();
   const samples = [];
-  for (const name of names) {
+  for (const name of files.filter((file) => file.endsWith('.json'))) {
     const parsed = groundTruthSchema.safeParse(JSON.parse(await readFile(path.join(samplesDir, name), 'utf8')));
     if (!parsed.success) continue;
-    const pages = await readPdfPages(new Uint8Array(await readFile(path.join(samplesDir, parsed.data.file))), timeoutMs);
-    samples.push({ name: name.replace(/\.json$/, ''), truth: parsed.data, pages });
+    const file = copy ? copyFile(files, parsed.data.file, copy) : parsed.data.file;
+    if (!file) continue;
+    const bytes = new Uint8Array(await readFile(path.join(samplesDir, file)));
+    const pages = copy ? await readCopyPages(bytes, timeoutMs) : await readPdfPages(bytes, timeoutMs);
+    samples.push({ name: copy ? file : name.replace(/\.json$/, ''), truth: parsed.data, pages });
   }
   return samples;
 }
@@ -239,11 +261,15 @@ async function main(): Promise<void> {
       model: { type: 'boolean', default: false },
       provider: { type: 'string' },
       samples: { type: 'string', default: defaultSamplesDir },
+      copy: { type: 'string' },
     },
   });
   const config = values.provider ? parseConfig({ ...process.env, TEXT_PROVIDER: values.provider }) : getConfig();
-  const samples = await loadSamples(path.resolve(values.samples), config.PDF_PAGE_TIMEOUT_MS);
-  if (samples.length === 0) throw new Error(`No ground-truth JSON with a readable PDF in ${values.samples}. Pass the folder of the synthetic samples with --samples DIR.`);
+  const samples = await loadSamples(path.resolve(values.samples), config.PDF_PAGE_TIMEOUT_MS, values.copy).finally(shutdownOcr);
+  if (samples.length === 0) {
+    const missing = values.copy ? `a ${values.copy} copy` : 'a readable PDF';
+    throw new Error(`No ground-truth JSON with ${missing} in ${values.samples}. Pass the folder of the synthetic samples with --samples DIR, and --copy scan, photo1 or photo2 for copies.`);
+  }
 
   const runs: { title: string; cases: EvaluationCase[] }[] = [{ title: 'rules', cases: samples.map((sample) => ({ name: sample.name, truth: sample.truth, result: extractWithRules(sample.pages) })) }];
   if (values.model || values.provider) {

@@ -9,6 +9,11 @@ const DIGITS = String.raw`(\d{1,3}(?:,\d{3})+|\d+)(\.\d{2})?`;
  * because letters use a spaced dash as punctuation ("LETTER BEFORE CLAIM – £5,412.86").
  */
 const POUNDS = new RegExp(String.raw`(?<![\w£])([-−–])?(?:£\s?|GBP\s?)${DIGITS}(?![\d,]*\d)(?!\s?%)`, 'g');
+/**
+ * £1,12635: OCR lost the decimal point of £1,126.35. After a thousands comma come exactly three
+ * digits, so five digits there can only be pounds and pence.
+ */
+const POUNDS_LOST_POINT = /(?<![\w£])([-−–])?£\s?(\d{1,3}(?:,\d{3})*,\d{3})(\d{2})(?![\d,.])/g;
 /** 12.00 GBP */
 const POUNDS_AFTER = new RegExp(String.raw`(?<![\w.,£/])([-−–])?${DIGITS}\s?GBP\b`, 'g');
 /**
@@ -31,6 +36,7 @@ export function findAmounts(text: string, lines: TextLine[]): AmountMatch[] {
 
   for (const match of text.matchAll(POUNDS)) add(match, match[1], match[2], match[3]);
   for (const match of text.matchAll(POUNDS_AFTER)) add(match, match[1], match[2], match[3]);
+  for (const match of text.matchAll(POUNDS_LOST_POINT)) add(match, match[1], match[2], `.${match[3]}`);
 
   for (const match of text.matchAll(BARE)) {
     const index = match.index!;

@@ -24,6 +24,7 @@ const OWED_NOW = [
   /\bleft\s+to\s+pay\b/,
   /\bwhat\s+you\s+owe\b/,
   /\barrears\s+at\s+(?:the\s+)?date\b/,
+  /\bpay\s+in\s+full\b/,
 ];
 const ARREARS = [/\barrears\b/, /\boverdue\b/, /\bmissed\b/, /\bunpaid\b/];
 const BALANCE = [/\bbalance\b/, /\bowed?\b/, /\bowing\b/, /\bdebt\b/, /\boutstanding\b/];

@@ -10,9 +10,9 @@ const CLAIM = /^claim/i;
 /**
  * Labels of numbers that never identify one debt. A bare "Account" is usually the creditor's bank
  * account for payments, printed on every letter it sends about any debt, so it would join unrelated
- * debts. Sort codes and National Insurance numbers belong to people and banks.
+ * debts. Sort codes, bank accounts and National Insurance numbers belong to people and banks.
  */
-const NOT_IDENTIFYING = /^(?:account|sort code|national insurance number|current account)$/i;
+const NOT_IDENTIFYING = /^(?:account|bank account|sort code|national insurance number|current account)$/i;
 
 /**
  * Picks, from the reference facts of one letter, the original account number of a debt that was sold

@@ -8,6 +8,7 @@ async function factsOf(name: string): Promise<Fact[]> {
   return extractFacts(await samplePages(name));
 }
 
+const page = (text: string) => ({ pageNumber: 1, text });
 const values = (facts: Fact[], kind: Fact['kind']) => facts.filter((fact) => fact.kind === kind).map((fact) => fact.value);
 
 describe('amount facts', () => {
@@ -52,6 +53,12 @@ describe('amount facts', () => {
     const facts = await factsOf('12_overdraft_demand');
     expect(values(facts, 'amount')).not.toContain('39.90');
     expect(values(facts, 'amount')).toContain('-1264.37');
+  });
+
+  it('restores a decimal point lost in OCR', () => {
+    const facts = extractFacts([page('Total account balance at 03/08/2026 £1,12635\nArrears £84,600 owed')]);
+    expect(values(facts, 'amount')).toContain('1126.35');
+    expect(values(facts, 'amount')).toContain('84600.00');
   });
 
   it('keeps the page of every fact', async () => {
@@ -140,6 +147,13 @@ describe('reference facts', () => {
   it('reads a sort code', async () => {
     const facts = await factsOf('12_overdraft_demand');
     expect(facts.find((fact) => fact.kind === 'reference' && fact.label === 'Sort code')?.value).toBe('20-58-16');
+  });
+
+  it('labels an account printed with a sort code as a bank account', () => {
+    const facts = extractFacts([page('Pay by bank transfer to sort code 30-99-88, account 41526630, quoting BRE-4471-0092-33.')]);
+    const references = facts.filter((fact) => fact.kind === 'reference');
+    expect(references.find((fact) => fact.value === '41526630')?.label).toBe('Bank account');
+    expect(references.find((fact) => fact.raw === 'BRE-4471-0092-33')?.label).toBe('Reference to quote');
   });
 
   it('keeps phone numbers out', async () => {

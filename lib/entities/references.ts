@@ -26,6 +26,8 @@ export const referenceLabels: { pattern: string; label: string; rank: number | n
   { pattern: '(?:case|tenancy|invoice|bill|payment|court) (?:reference|ref\\.?|number|no\\.?)', label: 'Reference', rank: 2 },
   { pattern: 'claim (?:number|no\\.?)', label: 'Claim number', rank: 3 },
   { pattern: 'reference|ref\\.?', label: 'Reference', rank: 2 },
+  { pattern: '(?:reference to )?quot(?:e|ing)(?: (?:the|your|our))?(?: (?:reference|ref\\.?))?', label: 'Reference to quote', rank: 2 },
+  { pattern: 'bank account(?: (?:number|no\\.?))?', label: 'Bank account', rank: null },
   { pattern: 'sort code', label: 'Sort code', rank: null },
   { pattern: 'card (?:number|no\\.?)', label: 'Card number', rank: null },
   { pattern: '(?:national insurance|ni) (?:number|no\\.?)', label: 'National Insurance number', rank: null },
@@ -90,9 +92,24 @@ function labelledOnLine(text: string, line: TextLine): ReferenceMatch[] {
     if (entry.label === 'Sort code') continue;
     const valueStart = match.index! + match[0].length;
     const raw = readValue(lineText.slice(valueStart));
-    if (raw) found.push(reference(raw, line.start + valueStart, printedLabel(match[1])));
+    if (raw) found.push(reference(raw, line.start + valueStart, foundLabel(entry.label, match[1], afterSortCode(lineText, match.index!))));
   }
   return found;
+}
+
+/**
+ * Returns the label kept with a reference: as printed, except for "quoting", which an advisor would not
+ * read as a label, and a bare "account" printed with a sort code, which is the payee's bank account.
+ */
+function foundLabel(kind: string, printed: string, isAfterSortCode: boolean): string {
+  if (kind === 'Reference to quote') return kind;
+  if (kind === 'Account' && isAfterSortCode) return 'Bank account';
+  return printedLabel(printed);
+}
+
+/** "sort code 30-99-88, account 41526630": an account printed with a sort code is a bank account for payments. */
+function afterSortCode(lineText: string, labelIndex: number): boolean {
+  return /\bsort code\b[\s:|]*[\d-]{6,9}[,;]?\s*(?:and\s+)?$/i.test(lineText.slice(Math.max(0, labelIndex - 40), labelIndex));
 }
 
 /**

@@ -130,6 +130,18 @@ describe('extractWithRules on other letters', () => {
     expect(result.debts[0].priority).toBe(false);
   });
 
+  it('reads the sum to pay in full when OCR loses its label', () => {
+    // A photo of the enforcement notice read by OCR: the fee table's labels and figures come apart.
+    const result = extractWithRules([
+      page(
+        'BLACKTHORN RIGG ENFORCEMENT LTD\nNOTICE OF ENFORCEMENT\nWexhollow City Council obtained a liability order against you.\n\nCouncil tax arrears 2025/26\n\nAMOUNT YOU MUST PAY NOW\n\n£1,117.48\n\n£1,287.48\n\nPay £1,287.48 in full, or agree a payment arrangement with us, by 13 October 2026.\n\nPay by bank transfer to sort code 30-99-88, account 41526630, quoting BRE-4471-0092-33.',
+      ),
+    ]);
+    expect(result.debts[0].amount).toBe('1287.48');
+    expect(result.debts[0].accountReference).toBe('BRE-4471-0092-33');
+    expect(result.debts[0].otherReferences.map((other) => other.reference)).not.toContain('41526630');
+  });
+
   it('finds nothing in a page without figures', () => {
     const result = extractWithRules([page('Thank you for coming to our open day.')]);
     expect(result.debts).toEqual([]);
