@@ -52,6 +52,8 @@ const SCAN_FLOORS: Record<string, { precision: number; recall: number }> = {
   'account reference': { precision: 1, recall: 0.8 },
   'document type': { precision: 1, recall: 1 },
   priority: { precision: 1, recall: 1 },
+  'original creditor': { precision: 1, recall: 1 },
+  'collecting agent': { precision: 1, recall: 1 },
   'deadline dates': { precision: 1, recall: 1 },
 };
 

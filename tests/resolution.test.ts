@@ -275,6 +275,21 @@ describe.each(backends)('debt resolution on $name', ({ open, skip }) => {
     expect(unlocked.lockedFields).not.toContain('amount');
   });
 
+  test.skipIf(skip)('a corrected collecting agent survives reprocessing', async () => {
+    const client = await createClient(database.db, { name: 'Resolution Client Agent' });
+    const notice = await ingest(client.id, sample('14_enforcement_agent_notice'));
+    const [before] = (await debtsOf(client.id)).debts;
+    expect(before.collectingAgent).toBe('Blackthorn Rigg Enforcement Ltd');
+
+    await correctDebt(database.db, { clientId: client.id, debtId: before.id, correction: { collectingAgent: 'Marchbank Enforcement Ltd' } });
+    await reprocess(client.id, notice.id, sample('14_enforcement_agent_notice'));
+
+    const [after] = (await debtsOf(client.id)).debts;
+    expect(after.collectingAgent).toBe('Marchbank Enforcement Ltd');
+    expect(after.lockedFields).toEqual(['collectingAgent']);
+    expect(after.extracted.collectingAgent).toBe('Blackthorn Rigg Enforcement Ltd');
+  });
+
   test.skipIf(skip)('deleting letters removes their mentions', async () => {
     const client = await createClient(database.db, { name: 'Resolution Client J' });
     const statement = await ingest(client.id, sample('09_credit_card_statement'));

@@ -14,9 +14,9 @@ const referenceKinds: Record<string, string> = {
   other: 'other',
 };
 
-/** Returns a reference as the advisor reads it: in full, or "ending 9163" for a partial one. */
+/** Returns a reference as the advisor reads it: in full as printed, or "ending 9163" for a partial one. */
 export function referenceText(reference: Debt['references'][number]): string {
-  return reference.partial ? `ending ${reference.value}` : reference.value;
+  return reference.partial ? `ending ${reference.value}` : (reference.printed ?? reference.value);
 }
 
 function pageHref(documentId: string, pageNumber: number): string {

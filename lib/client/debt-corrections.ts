@@ -11,6 +11,7 @@ export const correctionFields = [
   { field: 'priority', label: 'Priority' },
   { field: 'creditor', label: 'Creditor' },
   { field: 'originalCreditor', label: 'Original creditor' },
+  { field: 'collectingAgent', label: 'Collecting agent' },
   { field: 'accountReference', label: 'Account or reference' },
   { field: 'documentType', label: 'Type' },
   { field: 'asOfDate', label: 'Balance as of' },
@@ -26,7 +27,7 @@ export type CorrectionValues = Record<DebtField, string>;
 export type CorrectionBody = Partial<Record<DebtField, string | boolean | null>>;
 
 /** Maximum lengths the API accepts, so the form can report a value that is too long before sending. */
-const maxLengths: Partial<Record<DebtField, number>> = { creditor: 200, originalCreditor: 200, accountReference: 80, description: 300 };
+const maxLengths: Partial<Record<DebtField, number>> = { creditor: 200, originalCreditor: 200, collectingAgent: 200, accountReference: 80, description: 300 };
 
 export function currentValues(debt: Debt): CorrectionValues {
   return {
@@ -34,6 +35,7 @@ export function currentValues(debt: Debt): CorrectionValues {
     priority: debt.priority === null ? '' : String(debt.priority),
     creditor: debt.creditor ?? '',
     originalCreditor: debt.originalCreditor ?? '',
+    collectingAgent: debt.collectingAgent ?? '',
     accountReference: debt.accountReference ?? '',
     documentType: debt.documentType,
     asOfDate: debt.asOfDate ?? '',

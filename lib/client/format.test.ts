@@ -35,7 +35,20 @@ describe('deadlineText', () => {
     expect(deadlineText('2026-04-13', '2026-04-13')).toBe('');
   });
 
+  it('drops a written date with its weekday', () => {
+    expect(deadlineText('Monday, 13th of April 2026', '2026-04-13')).toBe('');
+    expect(deadlineText('13/04/2026', '2026-04-13')).toBe('');
+  });
+
+  it('keeps a word that starts like a month', () => {
+    expect(deadlineText('Decision 13 April 2026', '2026-04-13')).toBe('Decision 13 April 2026');
+  });
+
   it('keeps what the deadline asks', () => {
     expect(deadlineText('Pay the overdue instalments', '2026-10-19')).toBe('Pay the overdue instalments');
+  });
+
+  it('keeps a sentence that holds the date', () => {
+    expect(deadlineText('Please pay the overdue amount by 26 August 2026', '2026-08-26')).toBe('Please pay the overdue amount by 26 August 2026');
   });
 });

@@ -146,13 +146,16 @@ export function otherNames(name: string | null, aliases: string[]): string[] {
   return aliases.filter((alias) => alias.trim().toLowerCase() !== shown);
 }
 
+/** Words a printed date is made of: months, weekdays, ordinals and "of". */
+const DATE_WORDS = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b\d+(?:st|nd|rd|th)\b|\bof\b/gi;
+
 /** Returns the deadline's action, or '' when the letter's text only repeats its date. */
 export function deadlineText(what: string, date: string): string {
   const words = what.trim();
-  if (!words) return '';
-  const parsed = new Date(`${words} UTC`);
-  const sameDate = !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
-  return sameDate || words === date ? '' : words;
+  if (!words || words === date) return '';
+  // Only a date is left once its words and figures go; a JavaScript Date would also read a whole sentence.
+  const onlyDate = /\d/.test(words) && words.replace(DATE_WORDS, '').replace(/[\d\s,./-]/g, '') === '';
+  return onlyDate ? '' : words;
 }
 
 /** Reasons for erasing a client, as the erase dialog offers them and the audit log shows them. */

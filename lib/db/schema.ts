@@ -407,7 +407,8 @@ export const creditorAliases = pgTable(
 
 export type DebtReferenceKind = 'account' | 'original-account' | 'claim' | 'other';
 /** A normalised identifier of a debt: upper case, letters and digits only; `partial` for masked or last-four forms. */
-export type DebtReference = { value: string; kind: DebtReferenceKind; partial: boolean };
+/** `value` is compared across letters (capitals and digits only); `printed` is the form the letter shows. */
+export type DebtReference = { value: string; kind: DebtReferenceKind; partial: boolean; printed?: string };
 
 /** Fields an advisor can correct on a resolved debt; a corrected field is locked against re-extraction. */
 export type DebtCorrections = Partial<{
@@ -415,6 +416,7 @@ export type DebtCorrections = Partial<{
   priority: boolean | null;
   creditorId: string | null;
   originalCreditorId: string | null;
+  collectingAgentId: string | null;
   accountReference: string | null;
   documentType: string;
   asOfDate: string | null;
@@ -472,7 +474,7 @@ export const mergeProposals = pgTable(
       .notNull()
       .references(() => resolvedDebts.id, { onDelete: 'cascade' }),
     /** The reason the pair was proposed. 'separated-by-advisor' marks a pair an advisor split apart, which starts rejected. */
-    reason: text('reason', { enum: ['partial-reference', 'reference-other-creditor', 'same-creditor-same-amount', 'same-creditor-no-reference', 'separated-by-advisor'] }).notNull(),
+    reason: text('reason', { enum: ['partial-reference', 'reference-other-creditor', 'same-creditor-same-amount', 'same-creditor-no-reference', 'same-amount-creditor-unknown', 'separated-by-advisor'] }).notNull(),
     status: text('status', { enum: ['open', 'accepted', 'rejected'] }).notNull().default('open'),
     decidedBy: text('decided_by'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),

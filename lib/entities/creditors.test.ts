@@ -61,6 +61,12 @@ describe('resolveParties', () => {
     expect(parties.collectingAgent).toBe('Blackthorn Rigg Enforcement Ltd');
   });
 
+  it('drops a logo read by OCR before a name', () => {
+    const text = 'Ja BLACKTHORN RIGG ENFORCEMENT LTD\n\nWexhollow City Council obtained a liability order against you. The Council has instructed us to recover the debt.';
+    const parties = resolveParties([{ pageNumber: 1, text }]);
+    expect(parties.collectingAgent).toBe('Blackthorn Rigg Enforcement Ltd');
+  });
+
   it('names the sender as creditor when no one else is', async () => {
     const parties = resolveParties(await samplePages('12_overdraft_demand'));
     expect(parties.issuer).toBe('Harbrook Mercantile Bank plc');

@@ -118,7 +118,7 @@ function namesInCell(pageText: string, cellText: string, cellStart: number, prev
     if (isKind && tokens[index + 1]?.text === 'of' && isCapitalised(tokens[index + 2]?.text ?? '')) end = index + 2;
     let start = index;
     while (start > 0 && index - start < 7 && joinsName(tokens, start - 1, pageText)) start--;
-    while (start < index && (LEADING_WORDS.has(tokens[start].text.toLowerCase()) || tokens[start].text.length === 1)) start++;
+    while (start < index && (LEADING_WORDS.has(tokens[start].text.toLowerCase()) || tokens[start].text.length === 1 || isOcrSpeck(tokens[start].text, tokens[start + 1].text))) start++;
 
     const words = tokens.slice(start, end + 1);
     if (!words.some((token) => !GENERIC_WORDS.has(token.text.toLowerCase()) && !LEGAL_FORMS.has(token.text.toLowerCase()))) continue;
@@ -144,6 +144,11 @@ function joinsName(tokens: Token[], index: number, pageText: string): boolean {
   if (!/^ ?$/.test(gap)) return false;
   if (CONNECTORS.has(token.text.toLowerCase())) return index > 0 && isCapitalised(tokens[index - 1].text);
   return isCapitalised(token.text);
+}
+
+/** Tests for a short mixed-case word before a name in capitals, as OCR reads a logo beside it ("Ja BLACKTHORN RIGG"). */
+function isOcrSpeck(word: string, next: string): boolean {
+  return word.length <= 2 && word !== word.toUpperCase() && next.length >= 2 && next === next.toUpperCase() && /\p{L}/u.test(next);
 }
 
 function isCapitalised(word: string): boolean {

@@ -72,7 +72,9 @@ function isDeadline(context: FigureContext): boolean {
 
 /** Returns the sentence a deadline is printed in, shortened to a line for the advisor. */
 function describe(text: string, start: number, end: number): string {
-  const sentence = clean(sentenceAround(text, start, end).replace(/\|/g, ' '));
+  // OCR can break a paragraph in mid-sentence; a blank line before a lower-case word does not end the sentence.
+  const joined = text.replace(/\n\n(?=[a-z])/g, '\n ');
+  const sentence = clean(sentenceAround(joined, start, end).replace(/\|/g, ' '));
   return sentence.length > 200 ? `${sentence.slice(0, 197)}…` : sentence;
 }
 

@@ -40,6 +40,7 @@ export const debtCorrectionSchema = z
     priority: z.boolean().nullable(),
     creditor: organisation,
     originalCreditor: organisation,
+    collectingAgent: organisation,
     accountReference: z.string().trim().min(1).max(80).nullable(),
     documentType: z.enum(documentTypes),
     asOfDate: isoDate.nullable(),
@@ -71,7 +72,7 @@ export async function correctDebt(db: Db, { clientId, debtId, correction }: { cl
     for (const field of debtFields) {
       if (!(field in correction)) continue;
       const value = correction[field];
-      if (field === 'creditor' || field === 'originalCreditor') write[correctionKeys[field]] = await resolveCreditor(tx, { name: value as string | null, clientId, known });
+      if (field === 'creditor' || field === 'originalCreditor' || field === 'collectingAgent') write[correctionKeys[field]] = await resolveCreditor(tx, { name: value as string | null, clientId, known });
       else if (field === 'amount') write.amount = value === null ? null : normaliseAmount(value as string);
       else write[correctionKeys[field]] = value;
     }
@@ -89,6 +90,7 @@ function derivedValue(record: ResolvedDebtRecord, field: DebtField): unknown {
     priority: record.priority,
     creditor: record.creditorId,
     originalCreditor: record.originalCreditorId,
+    collectingAgent: record.collectingAgentId,
     accountReference: record.accountReference,
     documentType: record.documentType,
     asOfDate: record.asOfDate,

@@ -6,13 +6,13 @@ const identity = (overrides: Partial<DebtIdentity>): DebtIdentity => ({ referenc
 
 describe('normaliseReference', () => {
   test('spaces and dashes ignored', () => {
-    expect(account('6120 4418 7305')).toEqual({ value: '612044187305', kind: 'account', partial: false });
+    expect(account('6120 4418 7305')).toEqual({ value: '612044187305', kind: 'account', partial: false, printed: '6120 4418 7305' });
     expect(account('6120-4418-7305').value).toBe('612044187305');
   });
 
   test('masked number keeps its end', () => {
-    expect(account('**** **** **** 0638')).toEqual({ value: '0638', kind: 'account', partial: true });
-    expect(account('XXXX XXXX 7305')).toEqual({ value: '7305', kind: 'account', partial: true });
+    expect(account('**** **** **** 0638')).toMatchObject({ value: '0638', kind: 'account', partial: true });
+    expect(account('XXXX XXXX 7305')).toMatchObject({ value: '7305', kind: 'account', partial: true });
   });
 
   test('short or wordy values rejected', () => {
@@ -51,6 +51,16 @@ describe('compareDebts', () => {
   test('same creditor and amount without reference is proposed', () => {
     const match = compareDebts(identity({ references: [account('60118274')], amountPence: 42100 }), identity({ amountPence: 42100 }));
     expect(match).toEqual({ kind: 'uncertain', reason: 'same-creditor-same-amount' });
+  });
+
+  test('same amount with an unread creditor is proposed', () => {
+    const match = compareDebts(identity({ references: [account('40118823')], creditorIds: ['council'], amountPence: 27630 }), identity({ creditorIds: [], amountPence: 27630 }));
+    expect(match).toEqual({ kind: 'uncertain', reason: 'same-amount-creditor-unknown' });
+  });
+
+  test('different amounts with an unread creditor differ', () => {
+    const match = compareDebts(identity({ creditorIds: ['council'], amountPence: 27630 }), identity({ creditorIds: [], amountPence: 69075 }));
+    expect(match).toEqual({ kind: 'different' });
   });
 
   test('different creditors without references differ', () => {

@@ -14,7 +14,7 @@ export function normaliseReference(printed: string, kind: DebtReferenceKind): De
   const masked = /^(?:[*•]+|X{2,})/.test(compact) || /[*•]/.test(compact);
   const value = masked ? compact.replace(/^(?:[*•]+|X{2,})+/, '').replace(/[*•]/g, '') : compact;
   if (value.length < MIN_PARTIAL_LENGTH || !/\d/.test(value)) return null;
-  return { value, kind, partial: masked || value.length <= MIN_PARTIAL_LENGTH };
+  return { value, kind, partial: masked || value.length <= MIN_PARTIAL_LENGTH, printed: printed.trim().replace(/\s+/g, ' ') };
 }
 
 /** The facts resolution compares two debts by. `creditorIds` are the current, original and collecting creditors. */
@@ -25,7 +25,7 @@ export type DebtIdentity = {
   amountPence: number | null;
 };
 
-export type MatchReason = 'partial-reference' | 'reference-other-creditor' | 'same-creditor-same-amount' | 'same-creditor-no-reference';
+export type MatchReason = 'partial-reference' | 'reference-other-creditor' | 'same-creditor-same-amount' | 'same-creditor-no-reference' | 'same-amount-creditor-unknown';
 
 /** The relation of two debts: the same debt, possibly the same (an advisor decides), or different debts. */
 export type DebtMatch = { kind: 'same' } | { kind: 'uncertain'; reason: MatchReason } | { kind: 'different' };
@@ -43,6 +43,8 @@ const IDENTIFYING: ReadonlySet<DebtReferenceKind> = new Set(['account', 'origina
  * - Two debts that both carry full references, none in common, are different accounts, even with
  *   the same creditor: they are never merged nor proposed.
  * - Without references to tell them apart, the same creditor is a proposal.
+ * - So is the same amount when one letter's creditor could not be read, as in a blurred photo of a
+ *   letter already on file.
  */
 export function compareDebts(a: DebtIdentity, b: DebtIdentity): DebtMatch {
   const creditorsAgree = a.creditorIds.some((id) => b.creditorIds.includes(id));
@@ -55,7 +57,8 @@ export function compareDebts(a: DebtIdentity, b: DebtIdentity): DebtMatch {
   }
   if (a.references.some((x) => b.references.some((y) => isPartialMatch(x, y)))) return { kind: 'uncertain', reason: 'partial-reference' };
   if (fullA.length > 0 && fullB.length > 0) return { kind: 'different' };
-  if (!creditorsAgree) return { kind: 'different' };
+  const sameAmount = a.amountPence !== null && a.amountPence === b.amountPence;
+  if (!creditorsAgree) return creditorUnknown && sameAmount ? { kind: 'uncertain', reason: 'same-amount-creditor-unknown' } : { kind: 'different' };
   if (a.amountPence !== null && a.amountPence === b.amountPence) return { kind: 'uncertain', reason: 'same-creditor-same-amount' };
   if (a.references.length === 0 || b.references.length === 0) return { kind: 'uncertain', reason: 'same-creditor-no-reference' };
   return { kind: 'different' };

@@ -42,6 +42,12 @@ export type DebtSummary = {
  */
 const PROCESS_TYPES = new Set(['consumer_credit_default', 'debt_collection', 'letter_before_claim', 'enforcement_agent', 'county_court_claim', 'other']);
 
+/** Scores how well a deadline's words read: a whole sentence, starting with a capital, beats a fragment. */
+function clarity(what: string): number {
+  const words = what.trim();
+  return (/^[A-Z]/.test(words) ? 1000 : 0) + Math.min(words.length, 200);
+}
+
 /** Orders mentions oldest first: by the date their figures were worked out, then by when they were stored. */
 export function byAsOfDate(a: Pick<MentionFacts, 'asOfDate' | 'createdAt' | 'id'>, b: Pick<MentionFacts, 'asOfDate' | 'createdAt' | 'id'>): number {
   return (a.asOfDate ?? '').localeCompare(b.asOfDate ?? '') || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id);
@@ -51,7 +57,7 @@ export function byAsOfDate(a: Pick<MentionFacts, 'asOfDate' | 'createdAt' | 'id'
  * Derives a resolved debt from its mentions. The latest letter gives the balance, the current
  * creditor, the collecting agent and the account number. The original creditor is the one a letter
  * names as such, or else the first creditor when the debt has changed hands since. Priority is true when
- * any letter makes it a priority debt. Deadlines and references are the union of all letters'.
+ * any letter makes it a priority debt. Deadlines (one per date) and references are the union of all letters'.
  */
 export function summariseMentions(mentions: MentionFacts[]): DebtSummary {
   const ordered = [...mentions].sort(byAsOfDate);
@@ -70,8 +76,14 @@ export function summariseMentions(mentions: MentionFacts[]): DebtSummary {
   const originalCreditorId = namedOriginal ?? (firstCreditor !== creditorId ? firstCreditor : null);
   const typed = [...ordered].reverse().find((mention) => !PROCESS_TYPES.has(mention.documentType)) ?? ordered.at(-1)!;
 
+  // Copies of one letter (a scan and a photo) word a deadline a little differently, so each date is listed once.
   const deadlines = new Map<string, DebtDeadline>();
-  for (const mention of ordered) for (const deadline of mention.deadlines) deadlines.set(`${deadline.date}|${deadline.what}`, deadline);
+  for (const mention of ordered) {
+    for (const deadline of mention.deadlines) {
+      const known = deadlines.get(deadline.date);
+      if (!known || clarity(deadline.what) > clarity(known.what)) deadlines.set(deadline.date, deadline);
+    }
+  }
 
   return {
     amount: withAmount.amount,

@@ -7,7 +7,7 @@ import { byAsOfDate } from './debt-summary';
 import { resolveUnlinkedMentions } from './resolution';
 
 /** The fields of a resolved debt an advisor can correct or lock, as the API names them. */
-export const debtFields = ['amount', 'priority', 'creditor', 'originalCreditor', 'accountReference', 'documentType', 'asOfDate', 'description'] as const;
+export const debtFields = ['amount', 'priority', 'creditor', 'originalCreditor', 'collectingAgent', 'accountReference', 'documentType', 'asOfDate', 'description'] as const;
 export type DebtField = (typeof debtFields)[number];
 
 /** The key of each API field in `corrections`. */
@@ -16,6 +16,7 @@ export const correctionKeys: Record<DebtField, keyof DebtCorrections> = {
   priority: 'priority',
   creditor: 'creditorId',
   originalCreditor: 'originalCreditorId',
+  collectingAgent: 'collectingAgentId',
   accountReference: 'accountReference',
   documentType: 'documentType',
   asOfDate: 'asOfDate',
@@ -120,7 +121,8 @@ function priorityRank(priority: boolean | null): number {
 }
 
 function creditorIdsOf(record: ResolvedDebtRecord): (string | null | undefined)[] {
-  return [record.creditorId, record.originalCreditorId, record.collectingAgentId, record.corrections.creditorId, record.corrections.originalCreditorId];
+  const corrected = record.corrections;
+  return [record.creditorId, record.originalCreditorId, record.collectingAgentId, corrected.creditorId, corrected.originalCreditorId, corrected.collectingAgentId];
 }
 
 /** Builds the view of one resolved debt; null for one with no mentions, which resolution is about to delete. */
@@ -134,11 +136,13 @@ function toDebtView(record: ResolvedDebtRecord, mentions: MentionWithDocument[],
 
   const creditorId = pick('creditor', record.creditorId);
   const originalCreditorId = pick('originalCreditor', record.originalCreditorId);
+  const collectingAgentId = pick('collectingAgent', record.collectingAgentId);
   const derived: Record<DebtField, string | boolean | null> = {
     amount: record.amount,
     priority: record.priority,
     creditor: nameOf(record.creditorId),
     originalCreditor: nameOf(record.originalCreditorId),
+    collectingAgent: nameOf(record.collectingAgentId),
     accountReference: record.accountReference,
     documentType: record.documentType,
     asOfDate: record.asOfDate,
@@ -155,8 +159,8 @@ function toDebtView(record: ResolvedDebtRecord, mentions: MentionWithDocument[],
     creditorAliases: creditorId ? (creditors.get(creditorId)?.aliases ?? []) : [],
     originalCreditor: nameOf(originalCreditorId),
     originalCreditorId,
-    collectingAgent: nameOf(record.collectingAgentId),
-    collectingAgentId: record.collectingAgentId,
+    collectingAgent: nameOf(collectingAgentId),
+    collectingAgentId,
     amount: pick('amount', record.amount),
     currency: record.currency,
     asOfDate: pick('asOfDate', record.asOfDate),
@@ -208,6 +212,7 @@ const proposalExplanations: Record<MergeProposalRecord['reason'], string> = {
   'partial-reference': 'The letters share only the end of an account or card number.',
   'reference-other-creditor': 'The letters share an account number but name different creditors.',
   'same-creditor-same-amount': 'The same creditor and the same amount, with no account number to tell them apart.',
+  'same-amount-creditor-unknown': 'The same amount, and no creditor could be read from one of the letters.',
   'same-creditor-no-reference': 'The same creditor, with no account number to tell them apart.',
   'separated-by-advisor': 'An advisor separated these letters from one debt earlier.',
 };

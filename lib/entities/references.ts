@@ -26,7 +26,7 @@ export const referenceLabels: { pattern: string; label: string; rank: number | n
   { pattern: '(?:case|tenancy|invoice|bill|payment|court) (?:reference|ref\\.?|number|no\\.?)', label: 'Reference', rank: 2 },
   { pattern: 'claim (?:number|no\\.?)', label: 'Claim number', rank: 3 },
   { pattern: 'reference|ref\\.?', label: 'Reference', rank: 2 },
-  { pattern: '(?:reference to )?quot(?:e|ing)(?: (?:the|your|our))?(?: (?:reference|ref\\.?))?', label: 'Reference to quote', rank: 2 },
+  { pattern: '(?:reference to )?quot(?:e|ing)(?: (?:the|your|our))?(?: (?:reference|ref\\.?))?', label: 'Reference to quote', rank: 0 },
   { pattern: 'bank account(?: (?:number|no\\.?))?', label: 'Bank account', rank: null },
   { pattern: 'sort code', label: 'Sort code', rank: null },
   { pattern: 'card (?:number|no\\.?)', label: 'Card number', rank: null },

@@ -187,7 +187,7 @@ export function debtIdentity(debt: ResolvedDebtRecord): DebtIdentity {
   const creditorIds = [
     'creditorId' in corrections ? corrections.creditorId : debt.creditorId,
     'originalCreditorId' in corrections ? corrections.originalCreditorId : debt.originalCreditorId,
-    debt.collectingAgentId,
+    'collectingAgentId' in corrections ? corrections.collectingAgentId : debt.collectingAgentId,
   ];
   const amount = 'amount' in corrections ? corrections.amount : debt.amount;
   return {

@@ -142,6 +142,15 @@ describe('extractWithRules on other letters', () => {
     expect(result.debts[0].otherReferences.map((other) => other.reference)).not.toContain('41526630');
   });
 
+  it('describes a deadline from its whole sentence', () => {
+    const result = extractWithRules([
+      page('Date of notice 5 October 2026\n\nAmount you must pay now £1,287.48\n\nIf you do not pay or agree an\n\narrangement by then, an enforcement agent may visit your home from 14 October 2026 to take control of goods, which may then be removed and sold at auction to pay what is owed.'),
+    ]);
+    const visit = result.debts[0].deadlines.find((deadline) => deadline.date === '2026-10-14');
+    expect(visit?.what).toMatch(/^If you do not pay or agree an arrangement by then/);
+    expect(visit?.what).not.toMatch(/\w…$|\bau$/);
+  });
+
   it('finds nothing in a page without figures', () => {
     const result = extractWithRules([page('Thank you for coming to our open day.')]);
     expect(result.debts).toEqual([]);

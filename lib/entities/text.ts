@@ -121,7 +121,10 @@ export function textAfter(text: string, index: number, limit = 60): string {
   const chunk = text.slice(index, index + limit);
   // A next line that starts with a capital or a figure is a new item, not the rest of this sentence.
   const stops = [chunk.indexOf('\n\n'), chunk.indexOf('|'), chunk.indexOf('\n#'), chunk.search(/[.!?;](?=\s|$)/), chunk.search(/\n\s*[A-Z0-9£]/)].filter((position) => position >= 0);
-  return clean(chunk.slice(0, stops.length > 0 ? Math.min(...stops) : chunk.length));
+  if (stops.length > 0) return clean(chunk.slice(0, Math.min(...stops)));
+  // Drop a word cut in two by the limit.
+  const cut = /\w/.test(text[index + limit] ?? '') ? chunk.replace(/\w+$/, '') : chunk;
+  return clean(cut);
 }
 
 /** Returns the sentence around the text between `start` and `end`, for a deadline's description. */

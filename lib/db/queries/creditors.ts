@@ -102,6 +102,7 @@ export async function deleteOrphanCreditors(db: Db): Promise<number> {
         select 1 from ${resolvedDebts} r
         where r.creditor_id = c.id or r.original_creditor_id = c.id or r.collecting_agent_id = c.id
           or r.corrections->>'creditorId' = c.id::text or r.corrections->>'originalCreditorId' = c.id::text
+          or r.corrections->>'collectingAgentId' = c.id::text
       )
     returning c.id`);
   return (deleted as unknown as { rows?: unknown[] }).rows?.length ?? 0;
