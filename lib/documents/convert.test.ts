@@ -60,6 +60,12 @@ describe('convertDocument on damaged and unusual PDFs', () => {
     expect(result.pages[0].markdown).toContain('Namespaces are one honking great idea');
   });
 
+  it('reads a turned page in reading order (c04)', async () => {
+    // The page has /Rotate 90; unturned, its lines ran down the page and came out one word per line.
+    const result = await convert('public/c04_pdfminer_zen_of_python_corrupted.pdf');
+    expect(result.pages[0].markdown).toContain('Special cases aren’t special enough to break the rules.\nAlthough practicality beats purity.');
+  });
+
   it('sends an unmapped font to OCR (c06)', async () => {
     const result = await convert('public/c06_pdfminer_issue-791-non-unicode-cmap.pdf');
     expect(result.pages).toMatchObject([{ method: 'ocr', note: 'text layer unreadable' }]);

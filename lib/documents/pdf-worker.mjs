@@ -56,14 +56,17 @@ async function text({ pageNumber }) {
   const page = await doc.getPage(pageNumber);
   const viewport = page.getViewport({ scale: 1 });
   const content = await page.getTextContent();
+  // A page turned by its /Rotate entry keeps its text in unturned coordinates, where lines would run
+  // down the page. Such text is turned with the page, and y is measured upwards as on other pages.
+  const turned = viewport.rotation % 360 !== 0;
   const items = [];
   for (const item of content.items) {
     if (!('str' in item)) continue;
-    const [a, b, c, d, e, f] = item.transform;
+    const [a, b, c, d, e, f] = turned ? pdfjs.Util.transform(viewport.transform, item.transform) : item.transform;
     items.push({
       str: item.str,
       x: e,
-      y: f,
+      y: turned ? viewport.height - f : f,
       width: item.width,
       fontSize: Math.hypot(c, d) || Math.hypot(a, b),
       hasEOL: item.hasEOL,
