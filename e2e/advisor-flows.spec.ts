@@ -96,6 +96,10 @@ test('letter flags figures not in the notes', async ({ page, request }) => {
   const clientId = await createClientByApi(request, 'Wrenna Figtree');
   await page.goto('/letters');
   await page.getByTestId('letter-client-select').selectOption({ label: 'Wrenna Figtree' });
+  await page.getByTestId('letter-client-name').fill('Ms Dana Whitcombe');
+  await expect(page.getByTestId('letter-name-mismatch')).toContainText('not the name of the client chosen above, Wrenna Figtree');
+  await page.getByTestId('letter-client-name').fill('Wrenna Figtree');
+  await expect(page.getByTestId('letter-name-mismatch')).toHaveCount(0);
   await page.getByTestId('letter-notes').fill('Rent arrears of £400.00. Landlord agrees to wait for a plan.');
   await page.getByTestId('letter-notes').press('Control+Enter');
 

@@ -86,6 +86,16 @@ describe.skipIf(chroma.reason)('document pipeline with fake model servers', () =
     expect(labels).toContain('£3,702.56');
   });
 
+  test('a letter to someone else is flagged', async () => {
+    const client = await addClient(services, { name: 'Corinne Ashdale' });
+    const upload = await uploadDocuments(services, { clientId: client.id }, [sampleFile('synthetic/01_council_tax_reminder.pdf'), sampleFile('synthetic/20_mobile_phone_arrears.pdf')]);
+    await services.queue.idle();
+
+    const [own, other] = await Promise.all(upload.documents.map((document) => getDocumentById(services.db, { id: document.id })));
+    expect(own?.warnings.join(' ')).not.toMatch(/addressed to/);
+    expect(other?.warnings).toContain('This document is addressed to Mr T Quennell, not to Corinne Ashdale. Check that it belongs to this client; if it does not, delete it here and upload it to the right client.');
+  });
+
   test('page images go only to the vision server', async () => {
     const client = await addClient(services, { name: 'Pipeline Client B' });
     await uploadDocuments(services, { clientId: client.id }, [sampleFile('synthetic/08_debt_collection_sold_on.scan.pdf')]);

@@ -9,6 +9,7 @@ import { ErrorMessage } from '@/components/ui/ErrorMessage';
 import { describedBy, Field, TextArea, TextInput } from '@/components/ui/Field';
 import { Notice } from '@/components/ui/Notice';
 import { errorMessage } from '@/lib/client/api';
+import { sharesSurname } from '@/lib/entities/addressee';
 import { postNdjson } from '@/lib/client/ndjson';
 import type { LetterStreamEvent } from '@/lib/client/types';
 import { datedFilename } from '@/lib/filenames';
@@ -54,6 +55,9 @@ export function LetterWriter() {
   const [problems, setProblems] = useState<{ clientName?: string; notes?: string }>({});
   const [letter, setLetter] = useState<LetterState>(initialLetter);
   const [confirmingClear, setConfirmingClear] = useState(false);
+  /** The name of the client chosen in the picker, to warn when the typed name is someone else's. */
+  const [pickedName, setPickedName] = useState('');
+  const otherPerson = Boolean(draft.clientId && pickedName && draft.clientName.trim() && !sharesSurname(draft.clientName, pickedName));
   const controller = useRef<AbortController | null>(null);
   const ids = { client: useId(), name: useId(), notes: useId() };
 
@@ -98,7 +102,10 @@ export function LetterWriter() {
             <ClientPicker
               id={ids.client}
               value={draft.clientId}
-              onChange={(clientId, client) => update(client ? { clientId, clientName: client.name } : { clientId: '' })}
+              onChange={(clientId, client) => {
+                setPickedName(client?.name ?? '');
+                update(client ? { clientId, clientName: client.name } : { clientId: '' });
+              }}
               emptyLabel="None: type a name below"
               errorTitle="The client list could not be loaded; type the name instead."
               aria-describedby={`${ids.client}-hint`}
@@ -116,6 +123,11 @@ export function LetterWriter() {
               {...describedBy(ids.name, { error: problems.clientName })}
               data-testid="letter-client-name"
             />
+            {otherPerson && (
+              <p className="mt-1 text-sm text-amber-800" role="status" data-testid="letter-name-mismatch">
+                This is not the name of the client chosen above, {pickedName}, and the letter will be filed with their case. Choose the right client, or None to file it nowhere.
+              </p>
+            )}
           </Field>
 
           <Field id={ids.notes} label="Interview notes" hint="Income, debts with amounts and dates, and what you and the client agreed to do. Press Ctrl+Enter to write the letter." error={problems.notes}>

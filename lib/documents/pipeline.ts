@@ -1,6 +1,8 @@
 import type { Config } from '../config';
 import type { Db } from '../db/client';
+import { getClientById } from '../db/queries/clients';
 import { deletePages, getDocumentById, savePage, updateDocument, type DocumentRecord } from '../db/queries/documents';
+import { addresseesOtherThan } from '../entities/addressee';
 import { extractEntities } from '../entities/extract';
 import { ExtractionModelBreaker, pausedWarning } from '../entities/model-breaker';
 import { mentionRows, saveDocumentDebts } from '../entities/resolution';
@@ -102,12 +104,24 @@ async function runPipeline(deps: PipelineDeps, document: DocumentRecord, options
     if (askModel) extractionBreaker.record(extraction);
     else warnings.push(pausedWarning(extractionBreaker.pauseAfter, extractionBreaker.pauseMinutes));
     warnings.push(...extraction.warnings);
+    const otherPerson = await addresseeWarning(db, document.clientId, modelPages);
+    if (otherPerson) warnings.push(otherPerson);
     await saveDebts(deps, document as DocumentRecord & { clientId: string }, extraction);
     const graphWarning = await updateGraph(deps, document.clientId);
     if (graphWarning) warnings.push(graphWarning);
   }
 
   await updateDocument(db, { id: documentId, status: 'ready', stage: null, warnings: [...new Set(warnings)] });
+}
+
+/** Warns when a document is addressed to someone whose surname is not the client's: it may be another client's letter. */
+async function addresseeWarning(db: Db, clientId: string, pages: { text: string; pageNumber: number }[]): Promise<string | null> {
+  const client = await getClientById(db, { id: clientId });
+  if (!client) return null;
+  const others = addresseesOtherThan(client.name, pages);
+  if (others.length === 0) return null;
+  const fullest = others.reduce((longest, name) => (name.length > longest.length ? name : longest));
+  return `This document is addressed to ${fullest}, not to ${client.name}. Check that it belongs to this client; if it does not, delete it here and upload it to the right client.`;
 }
 
 /** Saves the debts found as the document's mentions and resolves them against the client's other debts. */
