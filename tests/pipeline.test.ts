@@ -127,6 +127,16 @@ describe.skipIf(chroma.reason)('document pipeline with fake model servers', () =
     expect(query?.embedPrefixes).toEqual(['search_query: ']);
   });
 
+  test('an answer that repeats its instructions is flagged', async () => {
+    const client = await addClient(services, { name: 'Pipeline Client Echo' });
+    await uploadDocuments(services, { clientId: client.id }, [sampleFile('synthetic/01_council_tax_reminder.pdf')]);
+    await services.queue.idle();
+
+    const events = await collect(askScope(services, { scope: 'client', clientId: client.id }, 'Echo check: how much council tax is overdue?'));
+    const warnings = events.filter((event) => event.type === 'warning').map((event) => (event as { message: string }).message);
+    expect(warnings.join(' ')).toMatch(/repeats the instructions given to the model/);
+  });
+
   test('answers never use another client', async () => {
     const mine = await addClient(services, { name: 'Pipeline Client D' });
     const theirs = await addClient(services, { name: 'Pipeline Client E' });

@@ -26,20 +26,21 @@ type LetterState = {
   missingSections: string[];
   /** Sums and dates in the letter that the notes do not contain. */
   addedFigures: string[];
+  repeatsInstructions: boolean;
   letterId: string | null;
   /** Whether the letter was requested for an existing client, and so is filed with their case. */
   filedWithClient: boolean;
   message: string | null;
 };
 
-const initialLetter: LetterState = { phase: 'idle', text: '', missingFigures: [], missingSections: [], addedFigures: [], letterId: null, filedWithClient: false, message: null };
+const initialLetter: LetterState = { phase: 'idle', text: '', missingFigures: [], missingSections: [], addedFigures: [], repeatsInstructions: false, letterId: null, filedWithClient: false, message: null };
 
 function applyLetterEvent(state: LetterState, event: LetterStreamEvent): LetterState {
   switch (event.type) {
     case 'delta':
       return { ...state, text: state.text + event.text };
     case 'check':
-      return { ...state, missingFigures: event.missingFigures, missingSections: event.missingSections, addedFigures: event.addedFigures };
+      return { ...state, missingFigures: event.missingFigures, missingSections: event.missingSections, addedFigures: event.addedFigures, repeatsInstructions: event.repeatsInstructions };
     case 'done':
       return { ...state, phase: 'done', text: event.letter, letterId: event.letterId ?? null };
     case 'fallback':
@@ -227,7 +228,7 @@ function LetterOutput({ letter, clientName, onEdit }: { letter: LetterState; cli
         </Notice>
       )}
       {letter.phase === 'failed' && <ErrorMessage error={letter.message} title="The letter could not be written." data-testid="letter-error" />}
-      <LetterCheck missingFigures={letter.missingFigures} missingSections={letter.missingSections} addedFigures={letter.addedFigures} />
+      <LetterCheck missingFigures={letter.missingFigures} missingSections={letter.missingSections} addedFigures={letter.addedFigures} repeatsInstructions={letter.repeatsInstructions} />
 
       {letter.phase === 'streaming' && (
         <div aria-live="polite" aria-busy="true" className="min-h-40 whitespace-pre-wrap rounded-md border border-slate-200 bg-slate-50 p-3 font-serif text-sm leading-relaxed" data-testid="letter-stream">
@@ -265,8 +266,10 @@ function LetterOutput({ letter, clientName, onEdit }: { letter: LetterState; cli
   );
 }
 
-function LetterCheck({ missingFigures, missingSections, addedFigures }: { missingFigures: string[]; missingSections: string[]; addedFigures: string[] }) {
-  if (missingFigures.length === 0 && missingSections.length === 0 && addedFigures.length === 0) return null;
+type LetterCheckProps = { missingFigures: string[]; missingSections: string[]; addedFigures: string[]; repeatsInstructions: boolean };
+
+function LetterCheck({ missingFigures, missingSections, addedFigures, repeatsInstructions }: LetterCheckProps) {
+  if (missingFigures.length === 0 && missingSections.length === 0 && addedFigures.length === 0 && !repeatsInstructions) return null;
   return (
     <Notice tone="warning" title="Check the letter before sending it" role="alert" data-testid="letter-check">
       {missingFigures.length > 0 && (
@@ -288,6 +291,11 @@ function LetterCheck({ missingFigures, missingSections, addedFigures }: { missin
             ))}
           </ul>
         </>
+      )}
+      {repeatsInstructions && (
+        <p className="mt-2" data-testid="letter-repeats-instructions">
+          Parts of the letter repeat the instructions given to the model rather than your notes. Rewrite those parts by hand or try again.
+        </p>
       )}
       {missingSections.length > 0 && (
         <p className="mt-2" data-testid="letter-missing-sections">

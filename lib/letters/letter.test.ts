@@ -12,9 +12,9 @@ const notes = 'Client owes £100.00 to Tallow Water Ltd. We will ask for a payme
 let fake: FakeOllama;
 let textModel: TextModel;
 
-async function writeLetter(advisorName?: string): Promise<LetterEvent[]> {
+async function writeLetter(advisorName?: string, clientName = 'Ms Ada Fenwick'): Promise<LetterEvent[]> {
   const events: LetterEvent[] = [];
-  for await (const event of streamLetter({ clientName: 'Ms Ada Fenwick', notes, advisorName, textModel })) events.push(event);
+  for await (const event of streamLetter({ clientName, notes, advisorName, textModel })) events.push(event);
   return events;
 }
 
@@ -83,6 +83,12 @@ describe('streamLetter', () => {
     expect(result.missingFigures).toEqual(['3 March']);
     expect(result.addedFigures).toEqual([]);
     expect(result.missingSections).toEqual([]);
+    expect(result.repeatsInstructions).toBe(false);
+  });
+
+  it('reports a letter that repeats its instructions', async () => {
+    const result = check(await writeLetter(undefined, 'Mr Echo Tester'));
+    expect(result.repeatsInstructions).toBe(true);
   });
 
   it('reports parts the model left empty', async () => {

@@ -1,5 +1,6 @@
 import { AppError } from '../errors';
 import type { ChatMessage, TextModel } from '../llm/types';
+import { repeatsInstructions } from '../llm/echo';
 import { moduleLogger } from '../log';
 import { missingFigures, unsupportedFigures } from './figures';
 
@@ -15,9 +16,9 @@ export type LetterEvent =
   /**
    * The check of the finished letter: figures of the notes it lost, figures it states that the notes do
    * not contain (the model made them up, or followed an instruction in the notes), and the parts the
-   * model left empty.
+   * model left empty, and whether the letter repeats the model's instructions (a weak model's echo).
    */
-  | { type: 'check'; missingFigures: string[]; addedFigures: string[]; missingSections: string[] }
+  | { type: 'check'; missingFigures: string[]; addedFigures: string[]; missingSections: string[]; repeatsInstructions: boolean }
   | { type: 'done'; letter: string }
   | { type: 'fallback'; code: string; message: string };
 
@@ -120,6 +121,14 @@ export async function* streamLetter(input: { clientName: string; notes: string; 
   }
   yield* emit(`Yours sincerely,\n\n${input.advisorName?.trim() || 'Your advisor'}\n`);
 
-  yield { type: 'check', missingFigures: missingFigures(input.notes, letter), addedFigures: unsupportedFigures(letter, [input.notes]), missingSections: emptySections };
+  const echoed = repeatsInstructions(letter, [systemPrompt, ...Object.values(sectionBriefs)].join(' '));
+  if (echoed) log.info('letter repeats the model instructions');
+  yield {
+    type: 'check',
+    missingFigures: missingFigures(input.notes, letter),
+    addedFigures: unsupportedFigures(letter, [input.notes]),
+    missingSections: emptySections,
+    repeatsInstructions: echoed,
+  };
   yield { type: 'done', letter };
 }

@@ -4,6 +4,7 @@ import type { ChatMessage, TextModel } from '../llm/types';
 import { moduleLogger } from '../log';
 import { withoutModelInstructions } from '../documents/instructions';
 import { unsupportedFigures } from '../letters/figures';
+import { repeatsInstructions } from '../llm/echo';
 import type { Retrieval } from './retrieve';
 
 const log = moduleLogger('rag.answer');
@@ -155,6 +156,10 @@ export async function* streamAnswer(
     yield { type: 'fallback', code: error.code, message: `${error.message} The passages found are shown instead of an answer.` };
     yield { type: 'done', cited: [] };
     return;
+  }
+  if (repeatsInstructions(answer, systemPrompts[input.kind])) {
+    log.info('answer repeats the model instructions');
+    yield { type: 'warning', message: 'The answer repeats the instructions given to the model instead of answering from the documents, so it cannot be relied on. Read the passages below, or ask again.' };
   }
   const unsupported = unsupportedFigures(answer, sources.map((source) => unfence(source.excerpt)));
   if (unsupported.length > 0) {
