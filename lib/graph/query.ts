@@ -59,9 +59,9 @@ function byPriority(nodes: GraphNode[], priority: 'priority' | 'non-priority', n
   });
 }
 
-/** Lower case without spaces, so "6120 4418" finds 612044187305. */
+/** Lower case without spaces, pound signs and thousands commas, so "6120 4418" finds 612044187305 and "1287.48" finds £1,287.48. */
 function searchForm(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, '');
+  return text.toLowerCase().replace(/[\s£,]+/g, '');
 }
 
 function matchesSearch(node: GraphNode, needle: string): boolean {

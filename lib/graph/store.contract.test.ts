@@ -229,6 +229,8 @@ describe.each(backends)('graph store on $name', ({ open, skip }) => {
 
     const byReference = await store.getGraph({ clientId: client.id, q: '6120 4418', limit: 100 });
     expect(byReference.nodes.filter((node) => node.type === 'Debt').map((node) => node.label)).toEqual(['£3405.46']);
+    const byAmount = await store.getGraph({ clientId: client.id, q: '3,405.46', limit: 100 });
+    expect(byAmount.nodes.filter((node) => node.type === 'Debt').map((node) => node.label)).toEqual(['£3405.46']);
     const byAlias = await store.getGraph({ clientId: client.id, q: energy.toUpperCase(), limit: 100 });
     expect(byAlias.nodes.some((node) => node.id === nodeIds.creditor(energy))).toBe(true);
     expect(byAlias.nodes.some((node) => node.id === nodeIds.debt(energyDebt))).toBe(true);
