@@ -66,7 +66,11 @@ export function findDeadlines(pages: PageText[], facts: Fact[], letterDate: stri
   return [...deadlines].map(([date, what]) => ({ date, what })).sort((a, b) => a.date.localeCompare(b.date));
 }
 
+/** A row of a payment schedule that says its instalment is not yet due lists a plan, not something the letter asks for. */
+const SCHEDULED = /\bnot\s+yet\s+due\b/i;
+
 function isDeadline(context: FigureContext): boolean {
+  if (SCHEDULED.test(context.row)) return false;
   return DEADLINE_CUE.test(context.before) || LABEL_CUE.test(context.rowLabel) || LABEL_CUE.test(context.columnHeader);
 }
 
