@@ -24,7 +24,22 @@ const BARE = /(?<![\w.,£/:%-])(-?)(\d{1,3}(?:,\d{3})*|\d+)(\.\d{2})(?![\d.,%/:A
 /** Words on a line that make a bare figure a sum of money rather than a quantity. */
 const MONEY_LINE = /\(£\)|£|\b(?:balance|arrears|amount|total|owed|owing|due|paid|debit|credit|payment|fee|charge)\b/i;
 
-/** Finds sums of money on one page; a bare figure counts only in a table row or beside money words. */
+/** Dollar and euro figures: "$ 42.00", "€12", "12.00 EUR". */
+const DOLLARS = /\$\s?\d|\bUSD\s?\d|\d\s?USD\b/;
+const EUROS = /€\s?\d|\d\s?€|\bEUR\s?\d|\d\s?EUR\b/;
+
+/** Names the currency of a page whose figures are in dollars or euros and never in pounds, else null. */
+export function otherCurrency(text: string): 'US dollars' | 'euros' | null {
+  if (/£|\bGBP\b/.test(text)) return null;
+  if (DOLLARS.test(text)) return 'US dollars';
+  if (EUROS.test(text)) return 'euros';
+  return null;
+}
+
+/**
+ * Finds sums of money on one page. A bare figure counts only in a table row or beside money words.
+ * On a page priced in another currency it never counts, because it is dollars, euros or a quantity.
+ */
 export function findAmounts(text: string, lines: TextLine[]): AmountMatch[] {
   const found: AmountMatch[] = [];
   const matchedSpans: [number, number][] = [];
@@ -38,6 +53,7 @@ export function findAmounts(text: string, lines: TextLine[]): AmountMatch[] {
   for (const match of text.matchAll(POUNDS_AFTER)) add(match, match[1], match[2], match[3]);
   for (const match of text.matchAll(POUNDS_LOST_POINT)) add(match, match[1], match[2], `.${match[3]}`);
 
+  if (otherCurrency(text)) return found.sort((a, b) => a.index - b.index);
   for (const match of text.matchAll(BARE)) {
     const index = match.index!;
     if (matchedSpans.some(([from, to]) => index < to && index + match[0].length > from)) continue;

@@ -66,7 +66,7 @@ export function findDeadlines(pages: PageText[], facts: Fact[], letterDate: stri
   return [...deadlines].map(([date, what]) => ({ date, what })).sort((a, b) => a.date.localeCompare(b.date));
 }
 
-/** A row of a payment schedule that says its instalment is not yet due lists a plan, not something the letter asks for. */
+/** A payment schedule's row marked "not yet due" lists a plan, not something the letter asks for by that date. */
 const SCHEDULED = /\bnot\s+yet\s+due\b/i;
 
 function isDeadline(context: FigureContext): boolean {

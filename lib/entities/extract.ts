@@ -74,7 +74,8 @@ export async function extractEntities(pages: PageText[], options: { textModel: T
       debts,
       facts: rules.facts,
       source: 'model',
-      warnings: checked.droppedDates > 0 ? [extractionWarnings.datesDropped] : [],
+      // The rules' warnings are about the document itself (its currency), so they hold for the model's reading too.
+      warnings: [...rules.warnings, ...(checked.droppedDates > 0 ? [extractionWarnings.datesDropped] : [])],
     };
   }
 

@@ -151,6 +151,12 @@ describe('extractWithRules on other letters', () => {
     expect(visit?.what).not.toMatch(/\w…$|\bau$/);
   });
 
+  it('counts no dollars as pounds', () => {
+    const result = extractWithRules([page('Invoice INV/2023/03/0008\n\n| Description | Quantity | Amount |\n| --- | --- | --- |\n| Office Chair | 1.00 | $ 70.00 |\n\nTotal $ 279.84\nDue Date: 04/04/2023')]);
+    expect(result.debts.every((debt) => debt.amount === null)).toBe(true);
+    expect(result.warnings).toEqual([expect.stringContaining('in US dollars, not pounds')]);
+  });
+
   it('finds nothing in a page without figures', () => {
     const result = extractWithRules([page('Thank you for coming to our open day.')]);
     expect(result.debts).toEqual([]);

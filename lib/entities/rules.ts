@@ -1,6 +1,7 @@
 import { classifyDocument, incomeTypes } from './classify';
 import { resolveParties } from './creditors';
 import { letterReferences } from './debt-references';
+import { otherCurrency } from './amounts';
 import { chooseDebtAmount } from './debt-amount';
 import { findAsOfDate, findDeadlines, findLetterDate } from './deadlines';
 import { extractFacts } from './facts';
@@ -35,7 +36,14 @@ export function extractWithRules(pages: PageText[]): ExtractionResult {
     if (debt) debts.push(debt);
   }
 
-  return { documentType, priority: debtsPriority(debts, documentPriority), debts, facts, source: 'rules', warnings: [] };
+  return { documentType, priority: debtsPriority(debts, documentPriority), debts, facts, source: 'rules', warnings: currencyWarnings(pages, debts) };
+}
+
+/** Warns that a document priced in dollars or euros gave no amount, since only pounds are read as sums owed. */
+function currencyWarnings(pages: PageText[], debts: ExtractedDebt[]): string[] {
+  const currency = pages.map((page) => otherCurrency(page.text)).find((found) => found !== null);
+  if (!currency || debts.some((debt) => debt.amount !== null)) return [];
+  return [`The amounts in this document are in ${currency}, not pounds, so none was counted as owed. If the client owes this, work out the sum in pounds and record it with the debt or in your case notes.`];
 }
 
 function letterDebt(letter: PageText[], facts: Fact[], documentType: DocumentType, priority: boolean | null): ExtractedDebt | null {
