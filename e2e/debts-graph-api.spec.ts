@@ -53,6 +53,8 @@ test('sold-on card is one debt over HTTP', async ({ request }) => {
   const exported = await (await request.get(`/api/graph/export?clientId=${clientId}&format=json`)).json();
   expect(lines.filter((line) => line.startsWith('node,'))).toHaveLength(exported.nodes.length);
   expect(lines.filter((line) => line.startsWith('link,'))).toHaveLength(exported.links.length);
+  const debtsOnly = await (await request.get(`/api/graph/export?clientId=${clientId}&format=csv&types=Debt`)).text();
+  expect(debtsOnly).toContain(`,${clientId},API Resolution Client,`);
   const priorityOnly = await (await request.get(`/api/graph/export?clientId=${clientId}&format=json&priority=non-priority`)).json();
   expect(priorityOnly.nodes.some((node: { type: string }) => node.type === 'Debt')).toBe(false);
 });

@@ -23,6 +23,12 @@ describe('graphToCsv', () => {
     expect(rows()[2]).toBe(`node,debt:d1,Debt,£612.48,${clientId},Ms Ada Fenwick,,,612.48,true,QE-30418857,2026-10-12,,{}`);
   });
 
+  it('names the client without its node', () => {
+    const debtsOnly = { ...graph, nodes: graph.nodes.filter((node) => node.type !== 'Client') };
+    const lines = graphToCsv(debtsOnly, new Map([[clientId, 'Ms Ada Fenwick']])).trimEnd().split('\r\n');
+    expect(lines[1]).toContain(`,${clientId},Ms Ada Fenwick,`);
+  });
+
   it('defuses spreadsheet formulas', () => {
     expect(rows()[3]).toContain(`,"'=HYPERLINK(""x"")",`);
   });

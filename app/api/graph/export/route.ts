@@ -1,4 +1,4 @@
-import { graphToCsv } from '@/lib/graph/export';
+import { graphClientNames, graphToCsv } from '@/lib/graph/export';
 import { CSV_BYTE_ORDER_MARK } from '@/lib/csv';
 import { datedFilename } from '@/lib/filenames';
 import { parseParams, route } from '@/lib/http';
@@ -11,9 +11,9 @@ export const GET = route('user', async ({ request, services, user, audit }) => {
   const graph = await services.graph.getGraph(query);
   await audit({ action: 'export', targetType: 'graph', targetId: filters.clientId ?? null, clientId: filters.clientId ?? null, details: { format, nodes: graph.nodes.length, links: graph.links.length } });
 
-  const client = filters.clientId ? graph.nodes.find((node) => node.type === 'Client' && node.clientId === filters.clientId) : undefined;
-  const name = datedFilename('graph', filters.clientId ? (client?.label ?? 'client') : 'all clients', format);
+  const clientNames = await graphClientNames(services.db, graph);
+  const name = datedFilename('graph', filters.clientId ? (clientNames.get(filters.clientId) ?? 'client') : 'all clients', format);
   const headers = { 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' };
-  if (format === 'csv') return new Response(`${CSV_BYTE_ORDER_MARK}${graphToCsv(graph)}`, { headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' } });
+  if (format === 'csv') return new Response(`${CSV_BYTE_ORDER_MARK}${graphToCsv(graph, clientNames)}`, { headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' } });
   return new Response(JSON.stringify({ ...graph, exportedAt: new Date().toISOString() }), { headers: { ...headers, 'content-type': 'application/json; charset=utf-8' } });
 });
