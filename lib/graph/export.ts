@@ -17,11 +17,11 @@ export async function graphClientNames(db: Db, graph: GraphResult): Promise<Map<
 
 /**
  * Writes a graph as one CSV with a `record` column (node or link), for spreadsheets. A node's
- * `client` is its client's name from `clientNames`, else from the graph's client node.
+ * `client` is its client's name from `knownNames`, else from the graph's client node.
  */
-export function graphToCsv(graph: GraphResult, names: Map<string, string> = new Map()): string {
+export function graphToCsv(graph: GraphResult, knownNames: Map<string, string> = new Map()): string {
   const rows: string[][] = [[...CSV_COLUMNS]];
-  const clientNames = new Map([...graph.nodes.filter((node) => node.type === 'Client' && node.clientId).map((node): [string, string] => [node.clientId!, node.label]), ...names]);
+  const clientNames = new Map([...graph.nodes.filter((node) => node.type === 'Client' && node.clientId).map((node): [string, string] => [node.clientId!, node.label]), ...knownNames]);
   for (const node of graph.nodes) {
     const { amount, priority, accountReference, asOfDate, ...rest } = node.properties;
     rows.push(['node', node.id, node.type, node.label, node.clientId ?? '', (node.clientId && clientNames.get(node.clientId)) ?? '', '', '', cell(amount), cell(priority), cell(accountReference), cell(asOfDate), '', JSON.stringify(rest)]);
