@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { SignOutButton } from '@/components/auth/SignOutButton';
 import { Badge } from '@/components/ui/Badge';
+import { PAGE_WIDTH } from '@/components/ui/pageWidth';
 import { roleLabels } from '@/lib/client/format';
 import type { CurrentUser } from '@/lib/client/types';
 
@@ -57,7 +58,7 @@ export function SiteHeader({ user }: { user: CurrentUser | null }) {
   const pathname = usePathname() ?? '';
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-8 gap-y-2 px-4 py-3">
+      <div className={`${PAGE_WIDTH} flex flex-wrap items-center gap-x-8 gap-y-2 py-3`}>
         <Link href="/clients" className="rounded-sm text-lg font-bold tracking-tight text-teal-800">
           RMA Advisor
         </Link>
@@ -79,7 +80,7 @@ export function SiteHeader({ user }: { user: CurrentUser | null }) {
       </div>
       {user?.role === 'admin' && (
         <div className="border-t border-slate-100 bg-slate-50">
-          <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-1 px-4 py-1.5">
+          <div className={`${PAGE_WIDTH} flex flex-wrap items-center gap-x-3 gap-y-1 py-1.5`}>
             <span className="text-xs font-semibold uppercase tracking-wide text-slate-500" aria-hidden>
               Admin
             </span>

@@ -17,10 +17,47 @@ test('text model down shows passages instead', async ({ page, request }) => {
   await fakeModelServer(request, 'text').setBehaviour({ mode: 'fail' });
   await page.getByTestId('ask-input').fill('How much is the overdraft over its limit?');
   await page.getByTestId('ask-submit').click();
-  await expect(page.getByTestId('answer-fallback')).toBeVisible();
-  await expect(page.getByTestId('answer-fallback')).toContainText(/text model/i);
+  const fallback = page.getByTestId('answer-fallback');
+  await expect(fallback).toBeVisible();
+  await expect(fallback).toHaveAttribute('data-code', 'model_unavailable');
+  await expect(fallback).toContainText('The text model is not available just now. The passages found are below');
+  await expect(fallback).toContainText('ask an admin to check the Status page');
+  await expect(fallback).not.toContainText('http://', { useInnerText: true });
   await expect(page.getByTestId('source-item').first()).toContainText('12_overdraft_demand.pdf');
   await expect(page.getByTestId('answer-error')).toHaveCount(0);
+
+  const details = fallback.getByTestId('technical-details');
+  await expect(details).not.toHaveAttribute('open');
+  await details.getByText('Technical details').click();
+  await expect(details).toContainText('text model server at http://127.0.0.1', { useInnerText: true });
+});
+
+test('document notice leads with the figures check', async ({ page, request }) => {
+  const clientId = await createClientByApi(request, 'Notice Client');
+  await fakeModelServer(request, 'text').setBehaviour({ mode: 'fail' });
+  await fakeModelServer(request, 'vision').setBehaviour({ mode: 'fail' });
+  await page.goto(`/clients/${clientId}`);
+  await page.getByTestId('upload-input').setInputFiles([sample('synthetic/14_enforcement_agent_notice.scan.pdf')]);
+  const row = page.getByTestId('document-row');
+  await expect(row).toHaveAttribute('data-status', 'ready', { timeout: 120_000 });
+
+  const notice = row.getByTestId('document-notice');
+  await expect(notice).toHaveCount(1);
+  await expect(notice).toHaveAttribute('data-tone', 'warning');
+  await expect(notice).toContainText('Check the figures against the letter');
+  await expect(notice.getByTestId('document-notice-text')).toHaveText(
+    'Scanned pages were read by text recognition (OCR), which can misread figures and names. The debts were found without the text model, so some may be missing or wrong.',
+  );
+  await expect(notice).not.toContainText('Tesseract', { useInnerText: true });
+
+  const details = notice.getByTestId('technical-details');
+  await details.getByText('Technical details').click();
+  await expect(details.getByRole('listitem')).toHaveText([/read by OCR \(Tesseract\) instead/, /^Not added to semantic search/, /found by rules alone/]);
+
+  await row.getByTestId('document-link').click();
+  await expect(page.getByTestId('document-back-link')).toHaveText('Back to Notice Client');
+  await expect(page.getByTestId('document-notice')).toHaveCount(1);
+  await expect(page.getByTestId('document-notice')).toContainText('Check the figures against the letter');
 });
 
 test('letter fallback keeps the notes', async ({ page, request }) => {
@@ -31,7 +68,12 @@ test('letter fallback keeps the notes', async ({ page, request }) => {
   await page.getByTestId('letter-notes').fill(notes.notes);
   await page.getByTestId('letter-submit').click();
 
-  await expect(page.getByTestId('letter-fallback')).toBeVisible();
+  const fallback = page.getByTestId('letter-fallback');
+  await expect(fallback).toBeVisible();
+  await expect(fallback).toContainText('Your notes are kept in this tab');
+  await expect(fallback).toContainText('ask an admin to check the Status page');
+  await expect(fallback).not.toContainText('http://', { useInnerText: true });
+  await expect(fallback.getByTestId('technical-details')).toContainText('text model server at http://127.0.0.1');
   await expect(page.getByTestId('letter-notes')).toHaveValue(notes.notes);
   await page.reload();
   await expect(page.getByTestId('letter-notes')).toHaveValue(notes.notes);

@@ -39,11 +39,38 @@ test('three letters make one debt on screen', async ({ page, request }) => {
   await expect(page.getByTestId('debt-count')).toHaveText('1 debt');
   await expect(page.getByTestId('debt-unclassified-note')).toHaveCount(0);
 
-  await card.getByTestId('debt-toggle').click();
+  const toggle = card.getByTestId('debt-toggle');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   const details = page.getByTestId('debt-details');
+  await expect(page.locator(`#${await toggle.getAttribute('aria-controls')}`)).toContainText('Balance history');
   await expect(details.getByTestId('debt-balance-amount')).toHaveText(['£3,405.46', '£3,655.19', '£3,702.56']);
   await expect(details.getByTestId('debt-balance-link').first()).toHaveAttribute('href', `/documents/${statement}#page-1`);
   await expect(details.getByTestId('debt-mention')).toHaveCount(3);
+});
+
+test('debts table fits at 1366 wide', async ({ page, request }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const clientId = await createClientByApi(request, 'Screen Width Client');
+  await uploadPdfsInOrder(request, clientId, [sample('synthetic/14_enforcement_agent_notice.pdf'), sample('synthetic/05_energy_arrears.pdf')]);
+  await page.goto(`/clients/${clientId}`);
+  const table = page.getByTestId('debts-table');
+  await expect(page.getByTestId('debt-row')).toHaveCount(2);
+  const overflow = () => table.evaluate((element) => element.parentElement!.scrollWidth - element.parentElement!.clientWidth);
+  expect(await overflow()).toBe(0);
+
+  const toggle = page.getByTestId('debt-toggle').first();
+  await toggle.click();
+  await expect(page.getByTestId('debt-details')).toBeVisible();
+  expect(await overflow()).toBe(0);
+
+  // The focus ring is a 3 px outline 2 px outside the button, and the scrolling box would clip any part that sticks out.
+  const boxRight = await table.evaluate((element) => element.parentElement!.getBoundingClientRect().right);
+  const toggleBox = (await toggle.boundingBox())!;
+  expect(toggleBox.x + toggleBox.width + 5).toBeLessThanOrEqual(boxRight);
+  const lockBox = (await page.getByTestId('debt-lock-amount').boundingBox())!;
+  expect(lockBox.x + lockBox.width).toBeLessThanOrEqual(boxRight);
 });
 
 test('corrected amount is locked until unlocked', async ({ page, request }) => {

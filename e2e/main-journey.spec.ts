@@ -41,6 +41,7 @@ test.describe.serial('main job', () => {
 
   test('text PDF reads from its text layer', async () => {
     await page.goto(`/documents/${ids.councilTax}`);
+    await expect(page.getByTestId('document-back-link')).toHaveText('Back to Ms Corinne Ashdale');
     const firstPage = page.getByTestId('document-page').first();
     await expect(firstPage.getByTestId('page-method')).toHaveAttribute('data-method', 'text-layer');
     await expect(firstPage).toContainText('COUNCIL TAX – REMINDER NOTICE');

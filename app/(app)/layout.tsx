@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { CurrentUserProvider } from '@/components/auth/CurrentUser';
 import { SiteHeader } from '@/components/SiteHeader';
+import { PAGE_WIDTH } from '@/components/ui/pageWidth';
 import { getPageUser } from '@/lib/auth/page';
 
 /**
@@ -13,7 +14,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   return (
     <CurrentUserProvider user={user}>
       <SiteHeader user={user} />
-      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+      <main id="main" className={`${PAGE_WIDTH} py-6`}>
         {children}
       </main>
     </CurrentUserProvider>

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useEffect, useId, useReducer, useRef, useState, useSyncExternalStore, type FormEvent, type KeyboardEvent } from 'react';
 import { Markdown } from '@/components/Markdown';
+import { ModelFallbackNotice } from '@/components/status/ModelFallbackNotice';
 import { Badge } from '@/components/ui/Badge';
 import { Button } from '@/components/ui/Button';
 import { ErrorMessage } from '@/components/ui/ErrorMessage';
@@ -14,7 +15,7 @@ import { postNdjson } from '@/lib/client/ndjson';
 import { askUrl, type DocumentScope } from '@/lib/client/queries';
 import type { AnswerEvent, Source } from '@/lib/client/types';
 import { linkCitations, sourceHref } from './citations';
-import { readSavedAnswer, saveAnswer, type FinishedAnswer, type SavedAnswer } from './savedAnswer';
+import { readSavedAnswer, saveAnswer, type AnswerFallback, type FinishedAnswer, type SavedAnswer } from './savedAnswer';
 
 type AnswerState = {
   phase: 'idle' | 'streaming' | 'done' | 'failed';
@@ -23,7 +24,7 @@ type AnswerState = {
   methods: string[];
   warnings: string[];
   text: string;
-  fallback: string | null;
+  fallback: AnswerFallback | null;
   cited: number[];
   error: string | null;
   /** True for an answer restored from the tab's storage rather than streamed on this visit. */
@@ -61,7 +62,7 @@ function applyEvent(state: AnswerState, event: AnswerEvent): AnswerState {
     case 'delta':
       return { ...state, text: state.text + event.text };
     case 'fallback':
-      return { ...state, fallback: event.message };
+      return { ...state, fallback: { code: event.code, message: event.message } };
     case 'done':
       return { ...state, phase: 'done', cited: event.cited };
     case 'error':
@@ -188,11 +189,7 @@ function AnswerView({ state }: { state: AnswerState }) {
         </Notice>
       ))}
 
-      {state.fallback && (
-        <Notice tone="warning" title="No generated answer" data-testid="answer-fallback">
-          {state.fallback}
-        </Notice>
-      )}
+      {state.fallback && <ModelFallbackNotice title="No written answer" code={state.fallback.code} message={state.fallback.message} screen="answer" data-testid="answer-fallback" />}
 
       <div aria-live="polite" aria-busy={streaming} className="rounded-md border border-slate-200 bg-white p-4 empty:hidden" data-testid="answer-text">
         {waiting && <p className="text-sm text-slate-600">Searching the documents and writing the answer…</p>}

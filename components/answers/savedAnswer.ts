@@ -2,13 +2,16 @@ import type { DocumentScope } from '@/lib/client/queries';
 import { readTabItem, writeTabItem } from '@/lib/client/tabStorage';
 import type { Source } from '@/lib/client/types';
 
+/** The reason no answer was written: the code and message of the stream's fallback event. */
+export type AnswerFallback = { code: string; message: string };
+
 /** A finished answer as the panel shows it, without the stream's progress. */
 export type FinishedAnswer = {
   sources: Source[];
   methods: string[];
   warnings: string[];
   text: string;
-  fallback: string | null;
+  fallback: AnswerFallback | null;
   cited: number[];
 };
 
@@ -28,6 +31,12 @@ function isSource(value: unknown): value is Source {
   return typeof source.n === 'number' && isString(source.chunkId) && isString(source.documentId) && isString(source.documentName) && typeof source.pageNumber === 'number' && isString(source.excerpt);
 }
 
+function isFallback(value: unknown): value is AnswerFallback {
+  if (typeof value !== 'object' || value === null) return false;
+  const fallback = value as Record<string, unknown>;
+  return isString(fallback.code) && isString(fallback.message);
+}
+
 function isFinishedAnswer(value: unknown): value is FinishedAnswer {
   if (typeof value !== 'object' || value === null) return false;
   const answer = value as Record<string, unknown>;
@@ -37,7 +46,7 @@ function isFinishedAnswer(value: unknown): value is FinishedAnswer {
     isStringArray(answer.methods) &&
     isStringArray(answer.warnings) &&
     isString(answer.text) &&
-    (answer.fallback === null || isString(answer.fallback)) &&
+    (answer.fallback === null || isFallback(answer.fallback)) &&
     Array.isArray(answer.cited) &&
     answer.cited.every((n) => typeof n === 'number')
   );

@@ -49,8 +49,9 @@ export function DebtTable({ clientId }: { clientId: string }) {
   return (
     <div>
       <Totals totals={debts.data.totals} />
+      {/* Long names, references and filenames wrap, so with typical letters the table fits its card from about 900 px of screen width. Narrower, this box scrolls. */}
       <div className="overflow-x-auto">
-        <table className="w-full min-w-[60rem] border-collapse text-left text-sm" data-testid="debts-table">
+        <table className="w-full min-w-[44rem] border-collapse text-left text-sm" data-testid="debts-table">
           <caption className="sr-only">Debts found in this client&apos;s documents, each counted once, with the page of its latest balance</caption>
           <thead>
             <tr className="border-b border-slate-300 text-xs uppercase tracking-wide text-slate-600">
@@ -60,9 +61,10 @@ export function DebtTable({ clientId }: { clientId: string }) {
               <th scope="col" className="py-2 pr-3 font-semibold">Type</th>
               <th scope="col" className="py-2 pr-3 font-semibold">As of</th>
               <th scope="col" className="py-2 pr-3 font-semibold">Deadlines</th>
-              <th scope="col" className="py-2 pr-3 font-semibold">Found in</th>
-              <th scope="col" className="py-2 font-semibold">
-                <span className="sr-only">Details</span>
+              {/* A set width, because filenames may break anywhere and would otherwise get a sliver of a column. */}
+              <th scope="col" className="w-44 py-2 pr-3 font-semibold">Found in</th>
+              <th scope="col" className="px-2 py-2 font-semibold">
+                <span className="sr-only">Details and corrections</span>
               </th>
             </tr>
           </thead>
@@ -72,8 +74,11 @@ export function DebtTable({ clientId }: { clientId: string }) {
                 <DebtRow debt={debt} open={isOpen(debt.id)} onToggle={() => toggle(debt.id)} />
                 {isOpen(debt.id) && (
                   <tr className="border-b border-slate-200 bg-slate-50/60" data-testid="debt-details-row">
-                    <td colSpan={COLUMN_COUNT} id={`debt-details-${debt.id}`} className="px-3 py-4">
-                      <DebtDetails debt={debt} />
+                    <td colSpan={COLUMN_COUNT} className="px-3 py-4">
+                      {/* A zero width that grows to the cell's keeps the details from widening the table, which would scroll it sideways. */}
+                      <div id={detailsId(debt.id)} className="w-0 min-w-full">
+                        <DebtDetails debt={debt} />
+                      </div>
                     </td>
                   </tr>
                 )}
@@ -150,7 +155,7 @@ function DebtRow({ debt, open, onToggle }: { debt: Debt; open: boolean; onToggle
           </div>
         )}
       </td>
-      <td className="py-2 pr-3 font-mono text-xs">
+      <td className="py-2 pr-3 font-mono text-xs wrap-anywhere">
         <span data-testid="debt-reference">{debt.accountReference ?? '—'}</span>
         {locked('accountReference') && <LockedMark field="accountReference" />}
       </td>
@@ -181,25 +186,33 @@ function DebtRow({ debt, open, onToggle }: { debt: Debt; open: boolean; onToggle
         )}
       </td>
       <td className="py-2 pr-3">
-        <Link href={`/documents/${debt.documentId}#page-${debt.pageNumber}`} className="underline-offset-2 hover:underline" data-testid="debt-source-link">
+        <Link href={`/documents/${debt.documentId}#page-${debt.pageNumber}`} className="underline-offset-2 wrap-anywhere hover:underline" data-testid="debt-source-link">
           {debt.documentName}, page {debt.pageNumber}
         </Link>
         {otherLetters > 0 && <div className="text-xs text-slate-600">and {plural(otherLetters, 'other letter')}</div>}
       </td>
-      <td className="py-2 text-right">
+      {/* The padding leaves room for the focus ring inside the scrolling box, which would clip it. */}
+      <td className="px-2 py-2 text-right">
         <button
           type="button"
           onClick={onToggle}
           aria-expanded={open}
-          aria-controls={open ? `debt-details-${debt.id}` : undefined}
-          className="whitespace-nowrap rounded px-2 py-1 text-sm font-medium text-teal-800 hover:bg-teal-50"
+          aria-controls={open ? detailsId(debt.id) : undefined}
+          className="inline-flex items-center gap-1 whitespace-nowrap rounded px-2 py-1 text-sm font-medium text-teal-800 hover:bg-teal-50"
           data-testid="debt-toggle"
         >
-          {open ? 'Hide details' : 'Details and corrections'}
+          <svg aria-hidden viewBox="0 0 16 16" className={`size-3.5 transition-transform ${open ? 'rotate-90' : ''}`} fill="currentColor">
+            <path d="M6 3.5 10.5 8 6 12.5z" />
+          </svg>
+          Details<span className="sr-only"> and corrections for {debt.creditor ?? 'the unknown creditor'}</span>
         </button>
       </td>
     </tr>
   );
+}
+
+function detailsId(debtId: string): string {
+  return `debt-details-${debtId}`;
 }
 
 function subscribeToHash(onChange: () => void): () => void {

@@ -11,8 +11,8 @@ import { fetchDocuments, queryKeys, refreshAfterDocumentChange, type DocumentSco
 import type { DocumentView } from '@/lib/client/types';
 import { DeleteDocumentButton } from './DeleteDocumentButton';
 import { documentFacts, DocumentProgress, DocumentStatusBadge, SentByClientBadge } from './DocumentStatus';
+import { DocumentNotice } from './DocumentNotice';
 import { FailedDocumentActions } from './FailedDocumentActions';
-import { ReprocessDocument } from './ReprocessDocument';
 import { useDocumentProgress } from './useDocumentProgress';
 
 /**
@@ -77,7 +77,6 @@ export function DocumentList({ scope, emptyText, canChange = true }: { scope: Do
 
 function DocumentRow({ document, scope, streamed, canChange }: { document: DocumentView; scope: DocumentScope; streamed: boolean; canChange: boolean }) {
   useDocumentProgress(document.id, scope, streamed);
-  const hasWarnings = document.status === 'ready' && document.warnings.length > 0;
 
   return (
     <li className="px-3 py-3" data-testid="document-row" data-document-id={document.id} data-status={document.status}>
@@ -113,16 +112,7 @@ function DocumentRow({ document, scope, streamed, canChange }: { document: Docum
               {document.errorMessage ?? 'Processing failed.'}
             </p>
           ))}
-        {hasWarnings && (
-          <ul className="space-y-1 text-xs text-amber-900" data-testid="document-warnings">
-            {document.warnings.map((warning) => (
-              <li key={warning} className="rounded bg-amber-50 px-2 py-1 ring-1 ring-amber-200">
-                ⚠ {warning}
-              </li>
-            ))}
-          </ul>
-        )}
-        {hasWarnings && canChange && <ReprocessDocument document={document} scope={scope} />}
+        {document.status === 'ready' && <DocumentNotice document={document} scope={scope} canChange={canChange} />}
       </div>
     </li>
   );

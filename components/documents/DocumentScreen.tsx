@@ -12,14 +12,13 @@ import { Card } from '@/components/ui/Card';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { ErrorMessage } from '@/components/ui/ErrorMessage';
 import { Loading } from '@/components/ui/Loading';
-import { Notice } from '@/components/ui/Notice';
 import { formatNote, isFinished, pageMethodLabel, plural } from '@/lib/client/format';
-import { fetchDocument, fetchPages, queryKeys, refreshAfterDocumentChange, type DocumentScope } from '@/lib/client/queries';
+import { fetchClient, fetchDocument, fetchPages, queryKeys, refreshAfterDocumentChange, type DocumentScope } from '@/lib/client/queries';
 import type { DocumentDetail, Page } from '@/lib/client/types';
 import { DeleteDocumentButton } from './DeleteDocumentButton';
+import { DocumentNotice } from './DocumentNotice';
 import { documentFacts, DocumentProgress, DocumentStatusBadge, SentByClientBadge } from './DocumentStatus';
 import { FailedDocumentActions } from './FailedDocumentActions';
-import { ReprocessDocument } from './ReprocessDocument';
 import { useDocumentProgress } from './useDocumentProgress';
 
 const methodTones: Record<Page['method'], BadgeTone> = { 'text-layer': 'success', vision: 'info', ocr: 'warning', none: 'danger' };
@@ -56,13 +55,15 @@ function DocumentDetailView({ document }: { document: DocumentDetail }) {
     lastSeen.current = { pagesDone: document.pagesDone, finished };
   }, [document.pagesDone, finished, document.id, queryClient, scope]);
 
-  const backLink = scope.kind === 'client' ? { href: `/clients/${scope.clientId}`, label: 'Back to the client' } : { href: '/knowledge', label: 'Back to the knowledge base' };
+  const backLink = useBackLink(scope);
 
   return (
     <div className="space-y-6">
       <div>
         <p className="text-sm">
-          <Link href={backLink.href}>{backLink.label}</Link>
+          <Link href={backLink.href} data-testid="document-back-link">
+            {backLink.label}
+          </Link>
         </p>
         <div className="mt-1 flex flex-wrap items-center gap-3">
           <h1 className="break-all" data-testid="document-title">
@@ -102,24 +103,22 @@ function DocumentDetailView({ document }: { document: DocumentDetail }) {
           )}
         </Card>
       )}
-      {document.warnings.length > 0 && (
-        <Notice tone="warning" title="Check these pages" data-testid="document-warnings">
-          <ul className="list-disc pl-5">
-            {document.warnings.map((warning) => (
-              <li key={warning}>{warning}</li>
-            ))}
-          </ul>
-          {document.status === 'ready' && canChange && (
-            <div className="mt-3">
-              <ReprocessDocument document={document} scope={scope} />
-            </div>
-          )}
-        </Notice>
-      )}
+      <DocumentNotice document={document} scope={scope} canChange={canChange} />
 
       <PageList documentId={document.id} pagesTotal={document.pagesTotal} finished={finished} />
     </div>
   );
+}
+
+/**
+ * Returns the link back to where the document belongs. A client's link names the client once their
+ * record has loaded, and usually it is already cached from the client's page.
+ */
+function useBackLink(scope: DocumentScope): { href: string; label: string } {
+  const clientId = scope.kind === 'client' ? scope.clientId : null;
+  const client = useQuery({ queryKey: queryKeys.client(clientId ?? ''), queryFn: () => fetchClient(clientId!), enabled: clientId !== null });
+  if (clientId === null) return { href: '/knowledge', label: 'Back to the knowledge base' };
+  return { href: `/clients/${clientId}`, label: client.data ? `Back to ${client.data.name}` : 'Back to the client' };
 }
 
 function PageList({ documentId, pagesTotal, finished }: { documentId: string; pagesTotal: number | null; finished: boolean }) {

@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ClientPicker } from '@/components/clients/ClientPicker';
+import { ModelFallbackNotice } from '@/components/status/ModelFallbackNotice';
 import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
@@ -31,9 +32,11 @@ type LetterState = {
   /** Whether the letter was requested for an existing client, and so is filed with their case. */
   filedWithClient: boolean;
   message: string | null;
+  /** The code of the fallback event behind `message`. */
+  code: string | null;
 };
 
-const initialLetter: LetterState = { phase: 'idle', text: '', missingFigures: [], missingSections: [], addedFigures: [], repeatsInstructions: false, letterId: null, filedWithClient: false, message: null };
+const initialLetter: LetterState = { phase: 'idle', text: '', missingFigures: [], missingSections: [], addedFigures: [], repeatsInstructions: false, letterId: null, filedWithClient: false, message: null, code: null };
 
 function applyLetterEvent(state: LetterState, event: LetterStreamEvent): LetterState {
   switch (event.type) {
@@ -44,7 +47,7 @@ function applyLetterEvent(state: LetterState, event: LetterStreamEvent): LetterS
     case 'done':
       return { ...state, phase: 'done', text: event.letter, letterId: event.letterId ?? null };
     case 'fallback':
-      return { ...state, phase: 'fallback', message: event.message };
+      return { ...state, phase: 'fallback', message: event.message, code: event.code };
     case 'error':
       return { ...state, phase: 'failed', message: event.message };
   }
@@ -222,11 +225,7 @@ function LetterOutput({ letter, clientName, onEdit }: { letter: LetterState; cli
   const editable = letter.phase !== 'streaming' && letter.text.length > 0;
   return (
     <div className="space-y-3" data-testid="letter-output" data-phase={letter.phase}>
-      {letter.phase === 'fallback' && (
-        <Notice tone="warning" title="The text model is not available" role="alert" data-testid="letter-fallback">
-          {letter.message}
-        </Notice>
-      )}
+      {letter.phase === 'fallback' && <ModelFallbackNotice title="The letter could not be written" code={letter.code} message={letter.message} screen="letter" role="alert" data-testid="letter-fallback" />}
       {letter.phase === 'failed' && <ErrorMessage error={letter.message} title="The letter could not be written." data-testid="letter-error" />}
       <LetterCheck missingFigures={letter.missingFigures} missingSections={letter.missingSections} addedFigures={letter.addedFigures} repeatsInstructions={letter.repeatsInstructions} />
 

@@ -16,7 +16,7 @@ export function Card({ title, description, actions, headingLevel = 2, className 
                 {title}
               </Heading>
             )}
-            {description && <p className="mt-1 text-sm text-slate-600">{description}</p>}
+            {description && <p className="mt-1 max-w-3xl text-sm text-slate-600">{description}</p>}
           </div>
           {actions && <div className="flex flex-wrap items-center gap-2">{actions}</div>}
         </header>

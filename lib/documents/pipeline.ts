@@ -90,7 +90,8 @@ async function runPipeline(deps: PipelineDeps, document: DocumentRecord, options
   const flagged = modelPages.filter((page) => page.removed > 0).map((page) => page.pageNumber);
   if (flagged.length > 0) {
     log.warn({ documentId, pages: flagged }, 'document contains text addressed to a model');
-    warnings.push(`${flagged.length === 1 ? `Page ${flagged[0]}` : `Pages ${flagged.join(', ')}`} contain text addressed to an AI model, a possible attempt to mislead it. That text is left out of debt extraction and answers; read the page yourself.`);
+    const where = flagged.length === 1 ? { subject: `Page ${flagged[0]} contains`, object: 'that page' } : { subject: `Pages ${flagged.join(', ')} contain`, object: 'those pages' };
+    warnings.push(`${where.subject} text addressed to an AI model, a possible attempt to mislead it. That text is left out of debt extraction and answers; read ${where.object} yourself.`);
   }
 
   if (document.scope === 'client' && document.clientId) {
