@@ -2,7 +2,7 @@ import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
 
 const config = [
-  { ignores: ['.next/**', 'node_modules/**', 'data/**', '.data-e2e/**', '.scratch/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
+  { ignores: ['.next/**', 'node_modules/**', 'data/**', '.data-e2e/**', '.scratch/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'dist/**', 'cache/**'] },
   ...nextVitals,
   ...nextTypescript,
   {
