@@ -29,19 +29,30 @@ export function SentByClientBadge({ document }: { document: DocumentView }) {
   );
 }
 
+/**
+ * Says how soon a queued document is processed. The queue is the centre's, so the documents ahead
+ * can be other clients'; a count of them reads better than a place number with gaps in it.
+ */
+function queueText(position: number | null | undefined): string {
+  if (!position) return 'Waiting to be processed.';
+  if (position === 1) return 'Waiting to be processed: next in the queue.';
+  return `Waiting to be processed: ${plural(position - 1, 'document')} ahead of it in the queue.`;
+}
+
 /** Shows an unfinished document's progress: its place in the queue, or the stage and pages read so far. */
 export function DocumentProgress({ document }: { document: DocumentView }) {
   if (document.status === 'queued') {
     return (
       <p className="text-xs text-slate-600" data-testid="document-queue-position">
-        {document.queuePosition ? `Waiting to be processed: number ${document.queuePosition} in the queue.` : 'Waiting to be processed.'}
+        {queueText(document.queuePosition)}
       </p>
     );
   }
   if (document.status !== 'processing') return null;
 
   const total = document.pagesTotal;
-  const pagesText = total ? `${document.pagesDone} of ${plural(total, 'page')}` : 'counting pages';
+  // After reading, the count is of pages read, so it does not look like progress through the later stages.
+  const pagesText = !total ? 'counting pages' : document.stage === 'reading' ? `${document.pagesDone} of ${plural(total, 'page')}` : `${plural(total, 'page')} read`;
   const stage = stageLabel(document.stage);
   // Pages are counted only while they are read. Indexing and finding debts have no count, so their bar is indeterminate.
   const value = document.stage === 'reading' && total ? document.pagesDone : null;
