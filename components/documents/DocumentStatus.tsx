@@ -52,7 +52,9 @@ export function DocumentProgress({ document }: { document: DocumentView }) {
 
   const total = document.pagesTotal;
   // After reading, the count is of pages read, so it does not look like progress through the later stages.
-  const pagesText = !total ? 'counting pages' : document.stage === 'reading' ? `${document.pagesDone} of ${plural(total, 'page')}` : `${plural(total, 'page')} read`;
+  let pagesText = 'counting pages';
+  if (total && document.stage === 'reading') pagesText = `${document.pagesDone} of ${plural(total, 'page')}`;
+  else if (total) pagesText = `${plural(total, 'page')} read`;
   const stage = stageLabel(document.stage);
   // Pages are counted only while they are read. Indexing and finding debts have no count, so their bar is indeterminate.
   const value = document.stage === 'reading' && total ? document.pagesDone : null;
