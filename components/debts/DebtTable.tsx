@@ -16,6 +16,11 @@ import { PriorityBadge } from './PriorityBadge';
 const COLUMN_COUNT = 8;
 
 /** Lists the client's debts, one row per debt however many letters mention it, with totals and each debt's history and corrections. */
+/** Counts the different balances the letters give; copies of one letter (a scan and a photo) give the same one. */
+function distinctBalances(debt: Debt): number {
+  return new Set(debt.balanceHistory.map((entry) => `${entry.amount}|${entry.asOfDate}`)).size;
+}
+
 export function DebtTable({ clientId }: { clientId: string }) {
   const debts = useQuery({ queryKey: queryKeys.debts(clientId), queryFn: () => fetchDebts(clientId) });
   // Details the advisor opened or closed; a debt named by the address's #debt-<id> anchor (a link
@@ -149,9 +154,9 @@ function DebtRow({ debt, open, onToggle }: { debt: Debt; open: boolean; onToggle
           {formatMoney(debt.amount)}
         </span>
         {locked('amount') && <LockedMark field="amount" />}
-        {debt.balanceHistory.length > 1 && (
+        {distinctBalances(debt) > 1 && (
           <div className="text-xs text-slate-600" data-testid="debt-balance-count">
-            {plural(debt.balanceHistory.length, 'balance')} in the letters
+            {plural(distinctBalances(debt), 'balance')} in the letters
           </div>
         )}
       </td>
