@@ -16,9 +16,9 @@ import { PriorityBadge } from './PriorityBadge';
 const COLUMN_COUNT = 8;
 
 /** Lists the client's debts, one row per debt however many letters mention it, with totals and each debt's history and corrections. */
-/** Counts the different balances the letters give; copies of one letter (a scan and a photo) give the same one. */
+/** Counts the different amounts the letters give; copies of one letter (a scan and a photo) give the same one. */
 function distinctBalances(debt: Debt): number {
-  return new Set(debt.balanceHistory.map((entry) => `${entry.amount}|${entry.asOfDate}`)).size;
+  return new Set(debt.balanceHistory.map((entry) => Number(entry.amount).toFixed(2))).size;
 }
 
 export function DebtTable({ clientId }: { clientId: string }) {
