@@ -474,7 +474,7 @@ export const mergeProposals = pgTable(
       .notNull()
       .references(() => resolvedDebts.id, { onDelete: 'cascade' }),
     /** The reason the pair was proposed. 'separated-by-advisor' marks a pair an advisor split apart, which starts rejected. */
-    reason: text('reason', { enum: ['partial-reference', 'reference-other-creditor', 'same-creditor-same-amount', 'same-creditor-no-reference', 'same-amount-creditor-unknown', 'separated-by-advisor'] }).notNull(),
+    reason: text('reason', { enum: ['partial-reference', 'reference-other-creditor', 'same-creditor-same-amount', 'same-creditor-no-reference', 'same-amount-creditor-unknown', 'same-deadline-creditor-unknown', 'separated-by-advisor'] }).notNull(),
     status: text('status', { enum: ['open', 'accepted', 'rejected'] }).notNull().default('open'),
     decidedBy: text('decided_by'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),

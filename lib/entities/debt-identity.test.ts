@@ -58,6 +58,12 @@ describe('compareDebts', () => {
     expect(match).toEqual({ kind: 'uncertain', reason: 'same-amount-creditor-unknown' });
   });
 
+  test('a shared deadline with an unread creditor is proposed', () => {
+    const catalogue = identity({ creditorIds: ['catalogue'], amountPence: 112635, deadlineDates: ['2026-08-17', '2027-02-10'] });
+    const photo = identity({ creditorIds: [], amountPence: 8460, deadlineDates: ['2026-08-17'] });
+    expect(compareDebts(catalogue, photo)).toEqual({ kind: 'uncertain', reason: 'same-deadline-creditor-unknown' });
+  });
+
   test('different amounts with an unread creditor differ', () => {
     const match = compareDebts(identity({ creditorIds: ['council'], amountPence: 27630 }), identity({ creditorIds: [], amountPence: 69075 }));
     expect(match).toEqual({ kind: 'different' });

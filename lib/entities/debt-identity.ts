@@ -23,9 +23,11 @@ export type DebtIdentity = {
   creditorIds: string[];
   /** Pence, or null when no amount is known. */
   amountPence: number | null;
+  /** The dates of the debt's deadlines, for a letter whose creditor could not be read. */
+  deadlineDates?: string[];
 };
 
-export type MatchReason = 'partial-reference' | 'reference-other-creditor' | 'same-creditor-same-amount' | 'same-creditor-no-reference' | 'same-amount-creditor-unknown';
+export type MatchReason = 'partial-reference' | 'reference-other-creditor' | 'same-creditor-same-amount' | 'same-creditor-no-reference' | 'same-amount-creditor-unknown' | 'same-deadline-creditor-unknown';
 
 /** The relation of two debts: the same debt, possibly the same (an advisor decides), or different debts. */
 export type DebtMatch = { kind: 'same' } | { kind: 'uncertain'; reason: MatchReason } | { kind: 'different' };
@@ -43,8 +45,8 @@ const IDENTIFYING: ReadonlySet<DebtReferenceKind> = new Set(['account', 'origina
  * - Two debts that both carry full references, none in common, are different accounts, even with
  *   the same creditor: they are never merged nor proposed.
  * - Without references to tell them apart, the same creditor is a proposal.
- * - So is the same amount when one letter's creditor could not be read, as in a blurred photo of a
- *   letter already on file.
+ * - So is the same amount or a deadline on the same date when one letter's creditor could not be
+ *   read, as in a blurred photo of a letter already on file.
  */
 export function compareDebts(a: DebtIdentity, b: DebtIdentity): DebtMatch {
   const creditorsAgree = a.creditorIds.some((id) => b.creditorIds.includes(id));
@@ -58,7 +60,12 @@ export function compareDebts(a: DebtIdentity, b: DebtIdentity): DebtMatch {
   if (a.references.some((x) => b.references.some((y) => isPartialMatch(x, y)))) return { kind: 'uncertain', reason: 'partial-reference' };
   if (fullA.length > 0 && fullB.length > 0) return { kind: 'different' };
   const sameAmount = a.amountPence !== null && a.amountPence === b.amountPence;
-  if (!creditorsAgree) return creditorUnknown && sameAmount ? { kind: 'uncertain', reason: 'same-amount-creditor-unknown' } : { kind: 'different' };
+  if (!creditorsAgree) {
+    if (!creditorUnknown) return { kind: 'different' };
+    if (sameAmount) return { kind: 'uncertain', reason: 'same-amount-creditor-unknown' };
+    const sharedDeadline = (a.deadlineDates ?? []).some((date) => (b.deadlineDates ?? []).includes(date));
+    return sharedDeadline ? { kind: 'uncertain', reason: 'same-deadline-creditor-unknown' } : { kind: 'different' };
+  }
   if (a.amountPence !== null && a.amountPence === b.amountPence) return { kind: 'uncertain', reason: 'same-creditor-same-amount' };
   if (a.references.length === 0 || b.references.length === 0) return { kind: 'uncertain', reason: 'same-creditor-no-reference' };
   return { kind: 'different' };

@@ -211,8 +211,9 @@ function toMentionView(mention: MentionWithDocument): MentionView {
 const proposalExplanations: Record<MergeProposalRecord['reason'], string> = {
   'partial-reference': 'The letters share only the end of an account or card number.',
   'reference-other-creditor': 'The letters share an account number but name different creditors.',
-  'same-creditor-same-amount': 'The same creditor and the same amount, with no account number to tell them apart.',
+  'same-creditor-same-amount': 'The same creditor and the same amount, and one of the letters shows no account number to tell them apart.',
   'same-amount-creditor-unknown': 'The same amount, and no creditor could be read from one of the letters.',
+  'same-deadline-creditor-unknown': 'A deadline on the same date, and no creditor could be read from one of the letters.',
   'same-creditor-no-reference': 'The same creditor, with no account number to tell them apart.',
   'separated-by-advisor': 'An advisor separated these letters from one debt earlier.',
 };

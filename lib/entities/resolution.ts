@@ -178,6 +178,7 @@ function mentionIdentity(mention: MentionRecord): DebtIdentity {
     references: mentionReferences(mention),
     creditorIds: [mention.creditorId, mention.originalCreditorId, mention.collectingAgentId].filter((id): id is string => id !== null),
     amountPence: mention.amount === null ? null : penceOf(mention.amount),
+    deadlineDates: mention.deadlines.map((deadline) => deadline.date),
   };
 }
 
@@ -194,5 +195,6 @@ export function debtIdentity(debt: ResolvedDebtRecord): DebtIdentity {
     references: debt.references,
     creditorIds: [...new Set(creditorIds.filter((id): id is string => Boolean(id)))],
     amountPence: amount === null || amount === undefined ? null : penceOf(amount),
+    deadlineDates: debt.deadlines.map((deadline) => deadline.date),
   };
 }
