@@ -94,6 +94,11 @@ describe.skipIf(chroma.reason)('document pipeline with fake model servers', () =
     const [own, other] = await Promise.all(upload.documents.map((document) => getDocumentById(services.db, { id: document.id })));
     expect(own?.warnings.join(' ')).not.toMatch(/addressed to/);
     expect(other?.warnings).toContain('This document is addressed to Mr T Quennell, not to Corinne Ashdale. Check that it belongs to this client; if it does not, delete it here and upload it to the right client.');
+
+    const { debts, totals } = await listDebtViews(services.db, { clientId: client.id });
+    expect(debts.find((debt) => debt.amount === '147.96')?.addressedTo).toBe('Mr T Quennell');
+    expect(debts.find((debt) => debt.amount === '276.30')?.addressedTo).toBeNull();
+    expect(totals.elsewhere).toEqual({ amount: '147.96', count: 1 });
   });
 
   test('page images go only to the vision server', async () => {

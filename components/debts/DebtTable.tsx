@@ -104,6 +104,12 @@ function Totals({ totals }: { totals: DebtTotals }) {
         <Total label="Non-priority debts" value={formatMoney(totals.nonPriority)} testId="debt-total-non-priority" tone="text-slate-900" />
         <Total label="Debts found" value={plural(totals.count, 'debt')} testId="debt-count" tone="text-slate-900" />
       </dl>
+      {totals.elsewhere.count > 0 && (
+        <p className="mb-3 text-sm text-amber-900" data-testid="debt-elsewhere-note">
+          {totals.elsewhere.count === 1 ? 'One debt comes' : `${plural(totals.elsewhere.count, 'debt')} come`} from letters addressed to someone other than this client, and the totals include {formatMoney(totals.elsewhere.amount)} of it. Check
+          those documents, and delete any that belong to another client.
+        </p>
+      )}
       {totals.unclassifiedCount > 0 && (
         <p className="mb-3 text-sm text-amber-900" data-testid="debt-unclassified-note">
           {plural(totals.unclassifiedCount, 'debt')} {totals.unclassifiedCount === 1 ? 'has' : 'have'} no priority yet and {totals.unclassifiedCount === 1 ? 'is' : 'are'} left out of both totals. Open the debt&apos;s details to set its priority.
@@ -144,6 +150,11 @@ function DebtRow({ debt, open, onToggle }: { debt: Debt; open: boolean; onToggle
         )}
         {debt.originalCreditor && <div className="text-xs text-slate-600">Original creditor: {debt.originalCreditor}</div>}
         {debt.collectingAgent && <div className="text-xs text-slate-600">Collecting agent: {debt.collectingAgent}</div>}
+        {debt.addressedTo && (
+          <div className="mt-1 text-xs font-medium text-amber-900" data-testid="debt-addressed-to">
+            The letter is to {debt.addressedTo}
+          </div>
+        )}
         <div className="mt-1 flex items-center">
           <PriorityBadge priority={debt.priority} />
           {locked('priority') && <LockedMark field="priority" />}

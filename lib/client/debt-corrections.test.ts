@@ -27,6 +27,7 @@ const debt = {
   pageNumber: 1,
   source: 'rules',
   lockedFields: [],
+  addressedTo: null,
   extracted: {},
   mentions: [],
   balanceHistory: [],

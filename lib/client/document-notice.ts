@@ -11,6 +11,8 @@
  * never hidden.
  */
 
+import { addresseeInWarning } from '@/lib/entities/addressee';
+
 type WarningKind = 'addressee' | 'instructions' | 'unread' | 'ocr' | 'rules' | 'dates' | 'pictured' | 'search' | 'graph' | 'other';
 
 /** The owner of the document. Debts are found in a client's documents, not in the knowledge base's. */
@@ -43,7 +45,7 @@ const infoKinds: WarningKind[] = ['pictured', 'search', 'graph'];
 
 /** Returns the kinds of one stored warning. A warning about reading pages can be of two kinds. */
 function kindsOf(warning: string): WarningKind[] {
-  if (/^This document is addressed to /.test(warning)) return ['addressee'];
+  if (addresseeInWarning(warning) !== null) return ['addressee'];
   if (/addressed to an AI model/i.test(warning)) return ['instructions'];
   if (/found by rules alone/i.test(warning)) return ['rules'];
   if (/^Some dates in the text model's output/i.test(warning)) return ['dates'];

@@ -2,7 +2,7 @@ import type { Config } from '../config';
 import type { Db } from '../db/client';
 import { getClientById } from '../db/queries/clients';
 import { deletePages, getDocumentById, savePage, updateDocument, type DocumentRecord } from '../db/queries/documents';
-import { addresseesOtherThan } from '../entities/addressee';
+import { addresseesOtherThan, otherAddresseeWarning } from '../entities/addressee';
 import { extractEntities } from '../entities/extract';
 import { ExtractionModelBreaker, pausedWarning } from '../entities/model-breaker';
 import { mentionRows, saveDocumentDebts } from '../entities/resolution';
@@ -122,7 +122,7 @@ async function addresseeWarning(db: Db, clientId: string, pages: { text: string;
   const others = addresseesOtherThan(client.name, pages);
   if (others.length === 0) return null;
   const fullest = others.reduce((longest, name) => (name.length > longest.length ? name : longest));
-  return `This document is addressed to ${fullest}, not to ${client.name}. Check that it belongs to this client; if it does not, delete it here and upload it to the right client.`;
+  return otherAddresseeWarning(fullest, client.name);
 }
 
 /** Saves the debts found as the document's mentions and resolves them against the client's other debts. */

@@ -49,3 +49,15 @@ function words(name: string): string[] {
     .split(/[^\p{L}-]+/u)
     .filter((word) => word.length > 1);
 }
+
+const OTHER_ADDRESSEE = /^This document is addressed to (.+?), not to /;
+
+/** Writes the warning kept on a document addressed to someone other than its client. */
+export function otherAddresseeWarning(addressee: string, clientName: string): string {
+  return `This document is addressed to ${addressee}, not to ${clientName}. Check that it belongs to this client; if it does not, delete it here and upload it to the right client.`;
+}
+
+/** Returns the person named in a document's other-addressee warning, or null for any other warning. */
+export function addresseeInWarning(warning: string): string | null {
+  return OTHER_ADDRESSEE.exec(warning)?.[1] ?? null;
+}

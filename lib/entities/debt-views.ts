@@ -2,6 +2,7 @@ import type { Db } from '../db/client';
 import { getCreditorsByIds, type CreditorRecord } from '../db/queries/creditors';
 import { listClientMentions, listMergeProposals, listResolvedDebts, type MergeProposalRecord, type MentionWithDocument, type ResolvedDebtRecord } from '../db/queries/resolved-debts';
 import type { DebtCorrections, DebtDeadline, DebtReference } from '../db/schema';
+import { addresseeInWarning } from './addressee';
 import { penceOf } from './amounts';
 import { byAsOfDate } from './debt-summary';
 import { resolveUnlinkedMentions } from './resolution';
@@ -75,6 +76,8 @@ export type ResolvedDebtView = {
   pageNumber: number;
   source: 'model' | 'rules';
   lockedFields: DebtField[];
+  /** The person every letter about this debt is addressed to, when that is not the client; null otherwise. */
+  addressedTo: string | null;
   extracted: Partial<Record<DebtField, string | boolean | null>>;
   mentions: MentionView[];
   balanceHistory: BalanceEntry[];
@@ -83,7 +86,8 @@ export type ResolvedDebtView = {
 };
 
 /** Sums in pounds ('1234.56'), each resolved debt counted once at its latest balance. */
-export type DebtTotals = { priority: string; nonPriority: string; unclassifiedCount: number; count: number };
+/** `elsewhere` is the part of the totals from letters addressed to someone other than the client, and how many debts. */
+export type DebtTotals = { priority: string; nonPriority: string; unclassifiedCount: number; count: number; elsewhere: { amount: string; count: number } };
 
 /** Lists a client's resolved debts, priority debts first, with totals; mentions stored before resolution existed are resolved first. */
 export async function listDebtViews(db: Db, { clientId }: { clientId: string }): Promise<{ debts: ResolvedDebtView[]; totals: DebtTotals }> {
@@ -103,7 +107,7 @@ export async function getDebtView(db: Db, { clientId, id }: { clientId: string; 
   return debts.find((debt) => debt.id === id);
 }
 
-export function debtTotals(views: Pick<ResolvedDebtView, 'amount' | 'priority'>[]): DebtTotals {
+export function debtTotals(views: Pick<ResolvedDebtView, 'amount' | 'priority' | 'addressedTo'>[]): DebtTotals {
   const sum = (rows: typeof views) => rows.reduce((pence, view) => pence + (view.amount === null ? 0 : penceOf(view.amount)), 0);
   const pounds = (pence: number) => (pence / 100).toFixed(2);
   return {
@@ -111,6 +115,7 @@ export function debtTotals(views: Pick<ResolvedDebtView, 'amount' | 'priority'>[
     nonPriority: pounds(sum(views.filter((view) => view.priority === false))),
     unclassifiedCount: views.filter((view) => view.priority === null).length,
     count: views.length,
+    elsewhere: { amount: pounds(sum(views.filter((view) => view.addressedTo !== null && view.priority !== null))), count: views.filter((view) => view.addressedTo !== null).length },
   };
 }
 
@@ -176,6 +181,7 @@ function toDebtView(record: ResolvedDebtRecord, mentions: MentionWithDocument[],
     pageNumber: latest.pageNumber,
     source: latest.source,
     lockedFields,
+    addressedTo: addressedElsewhere(ordered),
     extracted: Object.fromEntries(lockedFields.map((field) => [field, derived[field]])),
     mentions: ordered.map(toMentionView),
     balanceHistory: ordered
@@ -184,6 +190,12 @@ function toDebtView(record: ResolvedDebtRecord, mentions: MentionWithDocument[],
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
   };
+}
+
+/** Returns the other person every mention's document is addressed to, or null when any document is the client's own. */
+function addressedElsewhere(mentions: MentionWithDocument[]): string | null {
+  const names = mentions.map((mention) => mention.documentWarnings.map(addresseeInWarning).find((name) => name !== null) ?? null);
+  return names.every((name) => name !== null) ? names[0] : null;
 }
 
 /** Builds the view of one mention as its letter printed it, with names and references not resolved. */

@@ -5,7 +5,7 @@ import { debts, documents, mergeProposals, resolvedDebts, type DebtCorrections }
 
 export type ResolvedDebtRecord = typeof resolvedDebts.$inferSelect;
 export type MentionRecord = typeof debts.$inferSelect;
-export type MentionWithDocument = MentionRecord & { documentName: string };
+export type MentionWithDocument = MentionRecord & { documentName: string; documentWarnings: string[] };
 export type MergeProposalRecord = typeof mergeProposals.$inferSelect;
 
 export async function getResolvedDebt(db: Db, { clientId, id }: { clientId: string; id: string }): Promise<ResolvedDebtRecord | undefined> {
@@ -20,12 +20,12 @@ export async function listResolvedDebts(db: Db, { clientId }: { clientId: string
 /** Lists a client's mentions with the names of their documents, oldest first. */
 export async function listClientMentions(db: Db, { clientId }: { clientId: string }): Promise<MentionWithDocument[]> {
   const rows = await db
-    .select({ mention: debts, documentName: documents.filename })
+    .select({ mention: debts, documentName: documents.filename, documentWarnings: documents.warnings })
     .from(debts)
     .innerJoin(documents, eq(documents.id, debts.documentId))
     .where(eq(debts.clientId, clientId))
     .orderBy(asc(debts.createdAt), asc(debts.id));
-  return rows.map((row) => ({ ...row.mention, documentName: row.documentName }));
+  return rows.map((row) => ({ ...row.mention, documentName: row.documentName, documentWarnings: row.documentWarnings }));
 }
 
 /** Creates an empty resolved debt for a mention that matches none; `refreshResolvedDebt` fills it. */
