@@ -13,6 +13,6 @@ export function isModelFailure(code: string | null | undefined): boolean {
 
 /** Sentences per screen on what still works without the text model. The Status page advice follows each one. */
 export const modelFailureText = {
-  answer: 'The text model is not available just now. The passages found are below, each with its document and page, so you can read the answer there.',
+  answer: 'The text model is not available just now. The passages found are below, each with its document and page, so you can look for the answer in them.',
   letter: 'The text model is not available just now. Your notes are kept in this tab, so you can write the letter again once it is back.',
 } as const;

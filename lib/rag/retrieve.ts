@@ -22,13 +22,34 @@ const stopWords = new Set(
   'a an and are as at be by can did do does for from has have how i if in is it its me my of on or our should so that the their them there they this to was we what when where which who why will with you your'.split(' '),
 );
 
-/** Returns the distinct search words of a question: letters and digits only, so they are safe in a tsquery. */
+/**
+ * Short words and the phrases they stand for in debt advice. Advisors ask about "bailiffs" where the
+ * manuals and letters write "enforcement agents", and the other way round.
+ */
+const sameMeaning: [string, string[]][] = [
+  ['bailiff', ['enforcement', 'agent']],
+  ['ccj', ['county', 'court', 'judgment']],
+  ['dro', ['debt', 'relief', 'order']],
+  ['iva', ['individual', 'voluntary', 'arrangement']],
+  ['dmp', ['debt', 'management', 'plan']],
+  ['uc', ['universal', 'credit']],
+];
+
+/**
+ * Returns the search terms of a question for a tsquery: its distinct words (letters and digits only,
+ * so they are safe there), and for a short word in `sameMeaning` its phrase, or for the phrase its word.
+ */
 export function queryWords(question: string): string[] {
   const words = question
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length > 1 && !stopWords.has(word));
-  return [...new Set(words)].slice(0, 32);
+  const singular = new Set(words.map((word) => word.replace(/s$/, '')));
+  const related = sameMeaning.flatMap(([word, phrase]) => {
+    if (singular.has(word)) return [phrase.join(' <-> ')];
+    return phrase.every((part) => singular.has(part)) ? [word] : [];
+  });
+  return [...new Set([...words, ...related])].slice(0, 32);
 }
 
 /**
