@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { storageStates } from './playwright.config';
-import { createClientByApi } from './support/fakes';
+import { createClientByApi, fakeModelServer } from './support/fakes';
 
 test.use({ storageState: storageStates.admin });
 
@@ -94,4 +94,24 @@ test.describe('erasing a client', () => {
       await admin.dispose();
     }
   });
+});
+
+test('only a written letter is audited', async ({ request }) => {
+  const clientId = await createClientByApi(request, 'Ms Letter Audit');
+  const letter = { clientId, clientName: 'Ms Letter Audit', notes: 'Council tax arrears of £276.30. We will ask the council to hold action.' };
+  const letterEvents = async () =>
+    ((await (await request.get(`/api/admin/audit?clientId=${clientId}&action=create`)).json()).events as { targetType: string; targetId: string | null }[]).filter((event) => event.targetType === 'letter');
+
+  await fakeModelServer(request, 'text').setBehaviour({ mode: 'fail' });
+  try {
+    expect((await request.post('/api/letters', { data: letter })).status()).toBe(200);
+    expect(await letterEvents()).toEqual([]);
+  } finally {
+    await fakeModelServer(request, 'text').reset();
+  }
+
+  const written = await (await request.post('/api/letters', { data: letter })).text();
+  const letterId = written.split('\n').filter(Boolean).map((line) => JSON.parse(line)).find((event) => event.type === 'done')?.letterId;
+  expect(letterId).toBeTruthy();
+  expect(await letterEvents()).toEqual([expect.objectContaining({ targetId: letterId })]);
 });

@@ -7,9 +7,12 @@ import { streamLetter, type LetterEvent } from './letter';
 
 const log = moduleLogger('letters');
 
-/** Streams a letter and saves it once finished, so the advisor can find it again. */
+/**
+ * Streams a letter and saves it once finished, so the advisor can find it again. `onSaved` runs with
+ * the saved letter's id (for the audit log), so a letter the model could not write records nothing.
+ */
 export async function* writeAndSaveLetter(
-  deps: { db: Db; textModel: TextModel },
+  deps: { db: Db; textModel: TextModel; onSaved?: (letterId: string) => Promise<void> },
   input: { clientId?: string; clientName: string; notes: string; advisorName?: string; signal?: AbortSignal },
 ): AsyncGenerator<LetterEvent & { letterId?: string }> {
   let missing: string[] = [];
@@ -21,6 +24,7 @@ export async function* writeAndSaveLetter(
         .values({ clientId: input.clientId ?? null, clientName: input.clientName, notes: input.notes, body: event.letter, missingFigures: missing })
         .returning({ id: letters.id });
       log.info({ letterId: saved.id, clientId: input.clientId, missingFigures: missing.length }, 'letter saved');
+      await deps.onSaved?.(saved.id);
       yield { ...event, letterId: saved.id };
       continue;
     }

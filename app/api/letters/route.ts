@@ -12,6 +12,6 @@ const letterBody = z.object({
 export const POST = route('user', async ({ request, requestId, services, user, audit }) => {
   const body = await parseJsonBody(request, letterBody);
   if (body.clientId) await assertClientAccess(services.db, user, body.clientId);
-  await audit({ action: 'create', targetType: 'letter', targetId: null, clientId: body.clientId ?? null });
-  return ndjsonResponse(writeAndSaveLetter({ db: services.db, textModel: services.models.text }, { ...body, advisorName: user.name, signal: request.signal }), requestId);
+  const onSaved = (letterId: string) => audit({ action: 'create', targetType: 'letter', targetId: letterId, clientId: body.clientId ?? null });
+  return ndjsonResponse(writeAndSaveLetter({ db: services.db, textModel: services.models.text, onSaved }, { ...body, advisorName: user.name, signal: request.signal }), requestId);
 });
