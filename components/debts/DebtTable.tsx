@@ -42,7 +42,8 @@ export function DebtTable({ clientId }: { clientId: string }) {
   if (rows.length === 0) {
     return (
       <EmptyState title="No debts found yet" data-testid="debts-empty">
-        Debts appear here when uploaded documents finish processing.
+        Debts appear here when uploaded documents finish processing. If a document is ready and no debt appears, no sum owed could be read from it: read it
+        yourself.
       </EmptyState>
     );
   }

@@ -109,7 +109,7 @@ export function FileUploader({ url, title, maxBytes = uploadLimits.maxBytes, req
         className={`flex flex-col items-center justify-center gap-2 rounded-lg border-2 border-dashed px-4 py-6 text-center transition-colors ${dragging ? 'border-teal-600 bg-teal-50' : 'border-slate-300 bg-slate-50'}`}
         data-testid="upload-dropzone"
       >
-        <p className="text-sm font-medium text-slate-800">{title}: drop files here, or</p>
+        <p className="text-sm font-medium text-slate-800">{title}: choose files, or drop them here</p>
         <Button variant="secondary" onClick={() => input.current?.click()} aria-describedby={hintId}>
           Choose files…
         </Button>

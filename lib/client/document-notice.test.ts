@@ -88,7 +88,7 @@ describe('documentNotice', () => {
     const notice = documentNotice([notEmbedded], 'knowledge')!;
     expect(notice.tone).toBe('info');
     expect(notice.title).toBeNull();
-    expect(notice.sentences).toEqual(['For now, Ask finds this document by keyword search only, not semantic search. This fixes itself later.']);
+    expect(notice.sentences).toEqual(['For now, Ask finds this document by keyword search only, not semantic search. It joins semantic search by itself once the embedding model can be reached.']);
   });
 
   it('leaves limited features out beside a check', () => {

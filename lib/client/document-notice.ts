@@ -35,7 +35,7 @@ const sentences: Record<Exclude<WarningKind, 'addressee' | 'instructions' | 'oth
   rules: 'The debts were found without the text model, so some may be missing or wrong.',
   dates: 'Some dates the text model gave are not printed in the document, so they were left out.',
   pictured: 'Some pages were read from a picture of the page, because their text layer could not be used.',
-  search: 'For now, Ask finds this document by keyword search only, not semantic search. This fixes itself later.',
+  search: 'For now, Ask finds this document by keyword search only, not semantic search. It joins semantic search by itself once the embedding model can be reached.',
   graph: 'The graph may not show this document yet.',
 };
 
