@@ -4,6 +4,12 @@ import { extractWithRules } from '@/lib/entities/rules';
 import type { ExtractedDebt, ExtractionResult } from '@/lib/entities/types';
 import { defaultSamplesDir, groundTruthSchema, loadSamples, scoreExtraction, type Evaluation, type FieldScore } from './eval-extraction';
 
+/** Scores the rules on the shared samples: their text PDFs, or with `copy` their scanned copies. */
+async function evaluateRules(copy?: string): Promise<Evaluation> {
+  const samples = await loadSamples(defaultSamplesDir, undefined, copy);
+  return scoreExtraction(samples.map((sample) => ({ name: sample.name, truth: sample.truth, result: extractWithRules(sample.pages) })));
+}
+
 /**
  * Precision and recall of the rules alone, measured on 2026-12-05 with
  * `npx tsx scripts/eval-extraction.ts` over the 18 shared synthetic documents (15 debts).
@@ -25,8 +31,7 @@ describe('rules on the shared samples', () => {
   let evaluation: Evaluation;
 
   beforeAll(async () => {
-    const samples = await loadSamples(defaultSamplesDir);
-    evaluation = scoreExtraction(samples.map((sample) => ({ name: sample.name, truth: sample.truth, result: extractWithRules(sample.pages) })));
+    evaluation = await evaluateRules();
   });
 
   it.each(Object.entries(FLOORS))('keep %s recall', (field, floor) => {
@@ -61,8 +66,7 @@ describe('rules on the scanned copies', () => {
   let evaluation: Evaluation;
 
   beforeAll(async () => {
-    const samples = await loadSamples(defaultSamplesDir, undefined, 'scan').finally(shutdownOcr);
-    evaluation = scoreExtraction(samples.map((sample) => ({ name: sample.name, truth: sample.truth, result: extractWithRules(sample.pages) })));
+    evaluation = await evaluateRules('scan').finally(shutdownOcr);
   }, 180_000);
 
   it.each(Object.entries(SCAN_FLOORS))('keep %s precision and recall', (field, floor) => {
