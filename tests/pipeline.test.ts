@@ -101,6 +101,21 @@ describe.skipIf(chroma.reason)('document pipeline with fake model servers', () =
     expect(totals.elsewhere).toEqual({ amount: '147.96', count: 1 });
   });
 
+  test('a debt links to the clearest copy of its letter', async () => {
+    const client = await addClient(services, { name: 'Corinne Ashdale' });
+    models.text.setBehaviour({ mode: 'fail' });
+    models.vision.setBehaviour({ mode: 'fail' });
+    const [pdf] = (await uploadDocuments(services, { clientId: client.id }, [sampleFile('synthetic/01_council_tax_reminder.pdf')])).documents;
+    await services.queue.idle();
+    await uploadDocuments(services, { clientId: client.id }, [sampleFile('synthetic/01_council_tax_reminder.photo1.jpg')]);
+    await services.queue.idle();
+
+    const { debts } = await listDebtViews(services.db, { clientId: client.id });
+    expect(debts).toHaveLength(1);
+    expect(debts[0].mentions).toHaveLength(2);
+    expect(debts[0].documentId).toBe(pdf.id);
+  });
+
   test('page images go only to the vision server', async () => {
     const client = await addClient(services, { name: 'Pipeline Client B' });
     await uploadDocuments(services, { clientId: client.id }, [sampleFile('synthetic/08_debt_collection_sold_on.scan.pdf')]);

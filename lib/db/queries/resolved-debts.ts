@@ -1,11 +1,12 @@
 import { and, asc, eq, isNull, notExists, or, sql } from 'drizzle-orm';
 import { summariseMentions, type MentionFacts } from '../../entities/debt-summary';
 import type { Db } from '../client';
-import { debts, documents, mergeProposals, resolvedDebts, type DebtCorrections } from '../schema';
+import { debts, documentPages, documents, mergeProposals, resolvedDebts, type DebtCorrections } from '../schema';
 
 export type ResolvedDebtRecord = typeof resolvedDebts.$inferSelect;
 export type MentionRecord = typeof debts.$inferSelect;
-export type MentionWithDocument = MentionRecord & { documentName: string; documentWarnings: string[] };
+/** A mention with its document's name and warnings, and how the page it was read from was read. */
+export type MentionWithDocument = MentionRecord & { documentName: string; documentWarnings: string[]; readBy: string | null };
 export type MergeProposalRecord = typeof mergeProposals.$inferSelect;
 
 export async function getResolvedDebt(db: Db, { clientId, id }: { clientId: string; id: string }): Promise<ResolvedDebtRecord | undefined> {
@@ -20,12 +21,13 @@ export async function listResolvedDebts(db: Db, { clientId }: { clientId: string
 /** Lists a client's mentions with the names of their documents, oldest first. */
 export async function listClientMentions(db: Db, { clientId }: { clientId: string }): Promise<MentionWithDocument[]> {
   const rows = await db
-    .select({ mention: debts, documentName: documents.filename, documentWarnings: documents.warnings })
+    .select({ mention: debts, documentName: documents.filename, documentWarnings: documents.warnings, readBy: documentPages.method })
     .from(debts)
     .innerJoin(documents, eq(documents.id, debts.documentId))
+    .leftJoin(documentPages, and(eq(documentPages.documentId, debts.documentId), eq(documentPages.pageNumber, debts.pageNumber)))
     .where(eq(debts.clientId, clientId))
     .orderBy(asc(debts.createdAt), asc(debts.id));
-  return rows.map((row) => ({ ...row.mention, documentName: row.documentName, documentWarnings: row.documentWarnings }));
+  return rows.map((row) => ({ ...row.mention, documentName: row.documentName, documentWarnings: row.documentWarnings, readBy: row.readBy }));
 }
 
 /** Creates an empty resolved debt for a mention that matches none; `refreshResolvedDebt` fills it. */
