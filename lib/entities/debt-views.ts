@@ -193,9 +193,9 @@ function toDebtView(record: ResolvedDebtRecord, mentions: MentionWithDocument[],
 }
 
 /**
- * Orders mentions oldest first, and among letters of the same date those read from a text layer last,
- * so that a debt's page link and latest balance point to the clearest copy of a letter rather than to
- * a photo of it uploaded later.
+ * Orders mentions oldest first, and among letters of the same date those read from a text layer last.
+ * A debt's page link and latest balance then point to the clearest copy of a letter, not to a photo of
+ * it uploaded later.
  */
 function byDateThenReading(a: MentionWithDocument, b: MentionWithDocument): number {
   const clarity = (mention: MentionWithDocument) => (mention.readBy === 'text-layer' ? 1 : 0);
