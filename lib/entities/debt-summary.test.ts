@@ -36,3 +36,11 @@ describe('summariseMentions deadlines', () => {
     expect(summariseMentions([letter]).deadlines.map((deadline) => deadline.date)).toEqual(['2026-10-13', '2026-10-14']);
   });
 });
+
+describe('summariseMentions copies', () => {
+  it('takes the text layer over a later photo', () => {
+    const letter = mention({ readBy: 'text-layer', description: 'Council tax – amount now overdue on your account' });
+    const photo = mention({ readBy: 'ocr', createdAt: new Date('2026-10-21T10:00:00Z'), description: 'Council tax – automated line: 0306 999 0418 Amount overdue' });
+    expect(summariseMentions([letter, photo]).description).toBe('Council tax – amount now overdue on your account');
+  });
+});

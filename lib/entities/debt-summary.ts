@@ -18,6 +18,8 @@ export type MentionFacts = {
   priority: boolean | null;
   deadlines: DebtDeadline[];
   description: string | null;
+  /** How the mention's page was read ('text-layer', 'vision', 'ocr'), when known. */
+  readBy?: string | null;
 };
 
 /** A resolved debt's fields as its mentions give them, before the advisor's corrections. */
@@ -48,9 +50,16 @@ function clarity(what: string): number {
   return (/^[A-Z]/.test(words) ? 1000 : 0) + Math.min(words.length, 200);
 }
 
-/** Orders mentions oldest first: by the date their figures were worked out, then by when they were stored. */
-export function byAsOfDate(a: Pick<MentionFacts, 'asOfDate' | 'createdAt' | 'id'>, b: Pick<MentionFacts, 'asOfDate' | 'createdAt' | 'id'>): number {
-  return (a.asOfDate ?? '').localeCompare(b.asOfDate ?? '') || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id);
+type OrderedFacts = Pick<MentionFacts, 'asOfDate' | 'createdAt' | 'id' | 'readBy'>;
+
+/**
+ * Orders mentions oldest first: by the date their figures were worked out, then those read from a
+ * text layer after the others, then by when they were stored. The latest of copies of one letter is
+ * then the clearest, not a photo of it uploaded later.
+ */
+export function byAsOfDate(a: OrderedFacts, b: OrderedFacts): number {
+  const clarity = (mention: OrderedFacts) => (mention.readBy === 'text-layer' ? 1 : 0);
+  return (a.asOfDate ?? '').localeCompare(b.asOfDate ?? '') || clarity(a) - clarity(b) || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id);
 }
 
 /**

@@ -133,7 +133,7 @@ function creditorIdsOf(record: ResolvedDebtRecord): (string | null | undefined)[
 /** Builds the view of one resolved debt; null for one with no mentions, which resolution is about to delete. */
 function toDebtView(record: ResolvedDebtRecord, mentions: MentionWithDocument[], creditors: Map<string, CreditorRecord>): ResolvedDebtView | null {
   if (mentions.length === 0) return null;
-  const ordered = [...mentions].sort(byDateThenReading);
+  const ordered = [...mentions].sort(byAsOfDate);
   const nameOf = (id: string | null | undefined) => (id ? (creditors.get(id)?.name ?? null) : null);
   const corrections = record.corrections;
   const corrected = (field: DebtField) => correctionKeys[field] in corrections;
@@ -190,16 +190,6 @@ function toDebtView(record: ResolvedDebtRecord, mentions: MentionWithDocument[],
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
   };
-}
-
-/**
- * Orders mentions oldest first, and among letters of the same date those read from a text layer last.
- * A debt's page link and latest balance then point to the clearest copy of a letter, not to a photo of
- * it uploaded later.
- */
-function byDateThenReading(a: MentionWithDocument, b: MentionWithDocument): number {
-  const clarity = (mention: MentionWithDocument) => (mention.readBy === 'text-layer' ? 1 : 0);
-  return (a.asOfDate ?? '').localeCompare(b.asOfDate ?? '') || clarity(a) - clarity(b) || byAsOfDate(a, b);
 }
 
 /** Returns the other person every mention's document is addressed to, or null when any document is the client's own. */

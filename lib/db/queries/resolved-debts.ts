@@ -42,9 +42,13 @@ export async function linkMention(db: Db, { mentionId, resolvedDebtId }: { menti
 
 /** Derives a resolved debt's fields again from its mentions; returns false when it has none left. */
 export async function refreshResolvedDebt(db: Db, id: string): Promise<boolean> {
-  const mentions = await db.select().from(debts).where(eq(debts.resolvedDebtId, id));
-  if (mentions.length === 0) return false;
-  const summary = summariseMentions(mentions satisfies MentionFacts[]);
+  const rows = await db
+    .select({ mention: debts, readBy: documentPages.method })
+    .from(debts)
+    .leftJoin(documentPages, and(eq(documentPages.documentId, debts.documentId), eq(documentPages.pageNumber, debts.pageNumber)))
+    .where(eq(debts.resolvedDebtId, id));
+  if (rows.length === 0) return false;
+  const summary = summariseMentions(rows.map((row) => ({ ...row.mention, readBy: row.readBy })) satisfies MentionFacts[]);
   await db.update(resolvedDebts).set({ ...summary, updatedAt: sql`now()` }).where(eq(resolvedDebts.id, id));
   return true;
 }
