@@ -18,7 +18,7 @@ export type MentionFacts = {
   priority: boolean | null;
   deadlines: DebtDeadline[];
   description: string | null;
-  /** How the mention's page was read ('text-layer', 'vision', 'ocr'), when known. */
+  /** The method that read the mention's page ('text-layer', 'vision', 'ocr'), when known. */
   readBy?: string | null;
 };
 

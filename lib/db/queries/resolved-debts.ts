@@ -5,7 +5,7 @@ import { debts, documentPages, documents, mergeProposals, resolvedDebts, type De
 
 export type ResolvedDebtRecord = typeof resolvedDebts.$inferSelect;
 export type MentionRecord = typeof debts.$inferSelect;
-/** A mention with its document's name and warnings, and how the page it was read from was read. */
+/** A mention with its document's name and warnings, and the method that read its page. */
 export type MentionWithDocument = MentionRecord & { documentName: string; documentWarnings: string[]; readBy: string | null };
 export type MergeProposalRecord = typeof mergeProposals.$inferSelect;
 
