@@ -133,6 +133,7 @@ function Total({ label, value, testId, tone }: { label: string; value: string; t
 
 function DebtRow({ debt, open, onToggle }: { debt: Debt; open: boolean; onToggle: () => void }) {
   const locked = (field: DebtField) => debt.lockedFields.includes(field);
+  const balances = distinctBalances(debt);
   const otherLetters = new Set(debt.mentions.map((mention) => mention.documentId)).size - 1;
   const aliases = otherNames(debt.creditor, debt.creditorAliases);
   const today = new Date().toISOString().slice(0, 10);
@@ -166,9 +167,9 @@ function DebtRow({ debt, open, onToggle }: { debt: Debt; open: boolean; onToggle
           {formatMoney(debt.amount)}
         </span>
         {locked('amount') && <LockedMark field="amount" />}
-        {distinctBalances(debt) > 1 && (
+        {balances > 1 && (
           <div className="text-xs text-slate-600" data-testid="debt-balance-count">
-            {plural(distinctBalances(debt), 'balance')} in the letters
+            {plural(balances, 'balance')} in the letters
           </div>
         )}
       </td>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { ClientPicker } from '@/components/clients/ClientPicker';
 import { ModelFallbackNotice } from '@/components/status/ModelFallbackNotice';
 import { Button } from '@/components/ui/Button';
@@ -12,6 +13,7 @@ import { Notice } from '@/components/ui/Notice';
 import { errorMessage } from '@/lib/client/api';
 import { sharesSurname } from '@/lib/entities/addressee';
 import { postNdjson } from '@/lib/client/ndjson';
+import { fetchClients, queryKeys } from '@/lib/client/queries';
 import type { LetterStreamEvent } from '@/lib/client/types';
 import { datedFilename } from '@/lib/filenames';
 import { useLetterDraft } from './useLetterDraft';
@@ -59,8 +61,9 @@ export function LetterWriter() {
   const [problems, setProblems] = useState<{ clientName?: string; notes?: string }>({});
   const [letter, setLetter] = useState<LetterState>(initialLetter);
   const [confirmingClear, setConfirmingClear] = useState(false);
-  /** The name of the client chosen in the picker, to warn when the typed name is someone else's. */
-  const [pickedName, setPickedName] = useState('');
+  // The picker shares this cached client list, so the chosen client's name is known after a reload too.
+  const clients = useQuery({ queryKey: queryKeys.clients, queryFn: fetchClients });
+  const pickedName = clients.data?.clients.find((client) => client.id === draft.clientId)?.name ?? '';
   const otherPerson = Boolean(draft.clientId && pickedName && draft.clientName.trim() && !sharesSurname(draft.clientName, pickedName));
   const controller = useRef<AbortController | null>(null);
   const ids = { client: useId(), name: useId(), notes: useId() };
@@ -106,10 +109,7 @@ export function LetterWriter() {
             <ClientPicker
               id={ids.client}
               value={draft.clientId}
-              onChange={(clientId, client) => {
-                setPickedName(client?.name ?? '');
-                update(client ? { clientId, clientName: client.name } : { clientId: '' });
-              }}
+              onChange={(clientId, client) => update(client ? { clientId, clientName: client.name } : { clientId: '' })}
               emptyLabel="None: type a name below"
               errorTitle="The client list could not be loaded; type the name instead."
               aria-describedby={`${ids.client}-hint`}

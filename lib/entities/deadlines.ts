@@ -46,11 +46,12 @@ export function findDeadlines(pages: PageText[], facts: Fact[], letterDate: stri
 
   for (const page of pages) {
     const lines = splitLines(page.text);
+    const sentences = joinBrokenSentences(page.text);
     for (const fact of facts.filter((candidate) => candidate.kind === 'date' && candidate.pageNumber === page.pageNumber)) {
       if (letterDate && fact.value <= letterDate) continue;
       const context = figureContext(page.text, lines, fact.index, fact.index + fact.raw.length, (words) => LABEL_CUE.test(words));
       if (!isDeadline(context)) continue;
-      if (!deadlines.has(fact.value)) deadlines.set(fact.value, describe(page.text, fact.index, fact.index + fact.raw.length));
+      if (!deadlines.has(fact.value)) deadlines.set(fact.value, describe(sentences, fact.index, fact.index + fact.raw.length));
     }
 
     if (!letterDate) continue;
@@ -60,13 +61,13 @@ export function findDeadlines(pages: PageText[], facts: Fact[], letterDate: stri
       if (facts.some((fact) => fact.kind === 'date' && fact.pageNumber === page.pageNumber && fact.index > end && fact.index - end < textAfter(page.text, end, 120).length + 2)) continue;
       const days = Number(match[1]) || NUMBER_WORDS[match[1].toLowerCase()];
       const date = addDays(letterDate, days);
-      if (!deadlines.has(date)) deadlines.set(date, describe(page.text, match.index!, end));
+      if (!deadlines.has(date)) deadlines.set(date, describe(sentences, match.index!, end));
     }
   }
   return [...deadlines].map(([date, what]) => ({ date, what })).sort((a, b) => a.date.localeCompare(b.date));
 }
 
-/** A payment schedule's row marked "not yet due" lists a plan, not something the letter asks for by that date. */
+/** A payment schedule's row marked "not yet due" lists a plan, not a payment the letter requests by that date. */
 const SCHEDULED = /\bnot\s+yet\s+due\b/i;
 
 function isDeadline(context: FigureContext): boolean {
@@ -74,11 +75,17 @@ function isDeadline(context: FigureContext): boolean {
   return DEADLINE_CUE.test(context.before) || LABEL_CUE.test(context.rowLabel) || LABEL_CUE.test(context.columnHeader);
 }
 
+/**
+ * Returns the page text with a blank line before a lower-case word turned into a line break, because
+ * OCR can break a paragraph in mid-sentence. Both are two characters, so positions on the page still hold.
+ */
+function joinBrokenSentences(text: string): string {
+  return text.replace(/\n\n(?=[a-z])/g, '\n ');
+}
+
 /** Returns the sentence a deadline is printed in, shortened to a line for the advisor. */
 function describe(text: string, start: number, end: number): string {
-  // OCR can break a paragraph in mid-sentence; a blank line before a lower-case word does not end the sentence.
-  const joined = text.replace(/\n\n(?=[a-z])/g, '\n ');
-  const sentence = clean(sentenceAround(joined, start, end).replace(/\|/g, ' '));
+  const sentence = clean(sentenceAround(text, start, end).replace(/\|/g, ' '));
   return sentence.length > 200 ? `${sentence.slice(0, 197)}…` : sentence;
 }
 

@@ -45,7 +45,7 @@ export type DebtSummary = {
 const PROCESS_TYPES = new Set(['consumer_credit_default', 'debt_collection', 'letter_before_claim', 'enforcement_agent', 'county_court_claim', 'other']);
 
 /** Scores how well a deadline's words read: a whole sentence, starting with a capital, beats a fragment. */
-function clarity(what: string): number {
+function wordingScore(what: string): number {
   const words = what.trim();
   return (/^[A-Z]/.test(words) ? 1000 : 0) + Math.min(words.length, 200);
 }
@@ -58,8 +58,8 @@ type OrderedFacts = Pick<MentionFacts, 'asOfDate' | 'createdAt' | 'id' | 'readBy
  * then the clearest, not a photo of it uploaded later.
  */
 export function byAsOfDate(a: OrderedFacts, b: OrderedFacts): number {
-  const clarity = (mention: OrderedFacts) => (mention.readBy === 'text-layer' ? 1 : 0);
-  return (a.asOfDate ?? '').localeCompare(b.asOfDate ?? '') || clarity(a) - clarity(b) || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id);
+  const textLayer = (mention: OrderedFacts) => (mention.readBy === 'text-layer' ? 1 : 0);
+  return (a.asOfDate ?? '').localeCompare(b.asOfDate ?? '') || textLayer(a) - textLayer(b) || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id);
 }
 
 /**
@@ -90,7 +90,7 @@ export function summariseMentions(mentions: MentionFacts[]): DebtSummary {
   for (const mention of ordered) {
     for (const deadline of mention.deadlines) {
       const known = deadlines.get(deadline.date);
-      if (!known || clarity(deadline.what) > clarity(known.what)) deadlines.set(deadline.date, deadline);
+      if (!known || wordingScore(deadline.what) > wordingScore(known.what)) deadlines.set(deadline.date, deadline);
     }
   }
 
