@@ -98,6 +98,10 @@ test('password-protected PDF opens with its password', async ({ page, request })
   const documentId = await row.getAttribute('data-document-id');
   await page.goto(`/documents/${documentId}`);
   await expect(page.getByTestId('document-page').first()).toContainText('Secret!');
+
+  // The password is never stored, so the page cannot be drawn again; the advisor is sent to the original.
+  await page.getByTestId('page-picture-toggle').first().click();
+  await expect(page.getByTestId('page-picture-failed')).toContainText('Open the original file');
 });
 
 test.describe('as an admin', () => {

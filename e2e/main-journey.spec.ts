@@ -55,6 +55,14 @@ test.describe.serial('main job', () => {
     await expect(firstPage.getByTestId('page-method')).toHaveAttribute('data-method', 'vision');
     await expect(firstPage).toContainText('NOTICE OF ASSIGNMENT');
     await expect(firstPage).toContainText('£3,702.56');
+
+    // The advisor can check the text read from a picture against the page itself.
+    await firstPage.getByTestId('page-picture-toggle').click();
+    const picture = firstPage.getByTestId('page-picture');
+    await expect(picture).toHaveAttribute('data-state', 'shown', { timeout: 30_000 });
+    expect(await picture.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(500);
+    await firstPage.getByTestId('page-picture-toggle').click();
+    await expect(picture).toHaveCount(0);
   });
 
   test('page images reach only the vision server', async ({ request }) => {

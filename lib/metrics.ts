@@ -88,5 +88,6 @@ export function getMetrics(): AppMetrics {
 export function routePattern(path: string): string {
   return path
     .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\.\d+\.[\w-]+)?/gi, ':id')
-    .replace(/\/upload\/[^/]+/, '/upload/:token');
+    .replace(/\/upload\/[^/]+/, '/upload/:token')
+    .replace(/\/pages\/\d+/, '/pages/:pageNumber');
 }

@@ -3,11 +3,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useCurrentUser } from '@/components/auth/CurrentUser';
 import { Markdown } from '@/components/Markdown';
 import { RecordLoadError } from '@/components/RecordUnavailable';
 import { Badge, type BadgeTone } from '@/components/ui/Badge';
+import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { ErrorMessage } from '@/components/ui/ErrorMessage';
@@ -155,13 +156,20 @@ function PageList({ documentId, pagesTotal, finished }: { documentId: string; pa
         ))}
       </nav>
       {pages.data.pages.map((page) => (
-        <PageView key={page.pageNumber} page={page} />
+        <PageView key={page.pageNumber} documentId={documentId} page={page} />
       ))}
     </div>
   );
 }
 
-function PageView({ page }: { page: Page }) {
+/** Pages whose text was read from a picture of the page, and so may hold misread figures and names. */
+const readFromPicture = new Set<Page['method']>(['ocr', 'vision', 'none']);
+
+function PageView({ documentId, page }: { documentId: string; page: Page }) {
+  // Text read by OCR is the likeliest to be wrong, and a page with no text has nothing else to show.
+  const [showPicture, setShowPicture] = useState(page.method === 'ocr' || page.method === 'none');
+  const text = page.markdown.trim() ? <Markdown>{page.markdown}</Markdown> : <p className="text-sm text-slate-500">No text was found on this page.</p>;
+
   return (
     <section
       id={`page-${page.pageNumber}`}
@@ -177,13 +185,61 @@ function PageView({ page }: { page: Page }) {
         <Badge tone={methodTones[page.method] ?? 'neutral'} data-testid="page-method" data-method={page.method}>
           {pageMethodLabel(page.method)}
         </Badge>
+        <Button
+          variant="ghost"
+          size="sm"
+          className="ml-auto"
+          aria-expanded={showPicture}
+          aria-controls={`page-${page.pageNumber}-picture`}
+          onClick={() => setShowPicture((shown) => !shown)}
+          data-testid="page-picture-toggle"
+        >
+          {showPicture ? 'Hide the page' : readFromPicture.has(page.method) ? 'Compare with the page' : 'Show the page'}
+        </Button>
       </header>
       {page.note && (
         <p className="mb-3 text-xs text-amber-900" data-testid="page-note">
           {formatNote(page.note)}
         </p>
       )}
-      {page.markdown.trim() ? <Markdown>{page.markdown}</Markdown> : <p className="text-sm text-slate-500">No text was found on this page.</p>}
+      {showPicture ? (
+        <div className="grid gap-4 lg:grid-cols-2">
+          <PagePicture id={`page-${page.pageNumber}-picture`} documentId={documentId} pageNumber={page.pageNumber} />
+          <div className="min-w-0">{text}</div>
+        </div>
+      ) : (
+        text
+      )}
     </section>
+  );
+}
+
+/** The page as it looks in the original file, drawn by the server when first shown. */
+function PagePicture({ id, documentId, pageNumber }: { id: string; documentId: string; pageNumber: number }) {
+  const [state, setState] = useState<'loading' | 'shown' | 'failed'>('loading');
+  const source = `/api/documents/${documentId}/pages/${pageNumber}/picture`;
+
+  if (state === 'failed') {
+    return (
+      <p id={id} className="text-sm text-slate-600" data-testid="page-picture-failed">
+        This page could not be drawn. Open the original file to see it.
+      </p>
+    );
+  }
+  return (
+    <a id={id} href={source} target="_blank" rel="noreferrer" className="block self-start" title="Open the page at full size">
+      {state === 'loading' && <span className="block py-8 text-center text-sm text-slate-500">Drawing the page…</span>}
+      {/* eslint-disable-next-line @next/next/no-img-element -- a private, per-request picture that Next's image optimiser must not cache */}
+      <img
+        src={source}
+        alt={`Page ${pageNumber} of the original file`}
+        loading="lazy"
+        className={`w-full rounded border border-slate-200 ${state === 'loading' ? 'min-h-24' : ''}`}
+        onLoad={() => setState('shown')}
+        onError={() => setState('failed')}
+        data-testid="page-picture"
+        data-state={state}
+      />
+    </a>
   );
 }
