@@ -20,7 +20,7 @@ test('sold-on card is one debt over HTTP', async ({ request }) => {
   expect(card.documentId).toBe(soldOn);
   expect(card.balanceHistory.map((entry: { amount: string }) => entry.amount)).toEqual(['3405.46', '3655.19', '3702.56']);
   // The letters are to Ms Corinne Ashdale, not to this client, so the whole total comes from letters addressed to someone else.
-  expect(body.totals).toEqual({ priority: '0.00', nonPriority: '3702.56', unclassifiedCount: 0, count: 1, elsewhere: { amount: '3702.56', count: 1 } });
+  expect(body.totals).toEqual({ priority: '0.00', nonPriority: '3702.56', unclassifiedCount: 0, count: 1, elsewhere: { amount: '3702.56', count: 1 }, leftOut: { amount: '0.00', count: 0 } });
 
   const corrected = await request.patch(`/api/clients/${clientId}/debts/${card.id}`, { data: { priority: true, lock: ['amount'] } });
   expect(corrected.status()).toBe(200);

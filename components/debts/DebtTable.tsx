@@ -9,18 +9,19 @@ import { Loading } from '@/components/ui/Loading';
 import { deadlineText, documentTypeLabel, formatDate, formatMoney, otherNames, plural } from '@/lib/client/format';
 import { fetchDebts, queryKeys } from '@/lib/client/queries';
 import type { Debt, DebtField, DebtTotals } from '@/lib/client/types';
+import { ElsewhereNote } from './CountInTotals';
 import { DebtDetails } from './DebtDetails';
 import { LockedMark } from './LockedMark';
 import { PriorityBadge } from './PriorityBadge';
 
 const COLUMN_COUNT = 8;
 
-/** Lists the client's debts, one row per debt however many letters mention it, with totals and each debt's history and corrections. */
 /** Counts the different amounts the letters give; copies of one letter (a scan and a photo) give the same one. */
 function distinctBalances(debt: Debt): number {
   return new Set(debt.balanceHistory.map((entry) => Number(entry.amount).toFixed(2))).size;
 }
 
+/** Lists the client's debts, one row per debt however many letters mention it, with totals and each debt's history and corrections. */
 export function DebtTable({ clientId }: { clientId: string }) {
   const debts = useQuery({ queryKey: queryKeys.debts(clientId), queryFn: () => fetchDebts(clientId) });
   // Details the advisor opened or closed; a debt named by the address's #debt-<id> anchor (a link
@@ -54,7 +55,7 @@ export function DebtTable({ clientId }: { clientId: string }) {
 
   return (
     <div>
-      <Totals totals={debts.data.totals} />
+      <Totals clientId={clientId} debts={rows} totals={debts.data.totals} />
       {/* Long names, references and filenames wrap, so with typical letters the table fits its card from about 900 px of screen width. Narrower, this box scrolls. */}
       <div className="overflow-x-auto">
         <table className="w-full min-w-[44rem] border-collapse text-left text-sm" data-testid="debts-table">
@@ -97,7 +98,7 @@ export function DebtTable({ clientId }: { clientId: string }) {
   );
 }
 
-function Totals({ totals }: { totals: DebtTotals }) {
+function Totals({ clientId, debts, totals }: { clientId: string; debts: Debt[]; totals: DebtTotals }) {
   return (
     <>
       <dl className="mb-4 grid gap-3 sm:grid-cols-3" data-testid="debt-totals">
@@ -105,10 +106,11 @@ function Totals({ totals }: { totals: DebtTotals }) {
         <Total label="Non-priority debts" value={formatMoney(totals.nonPriority)} testId="debt-total-non-priority" tone="text-slate-900" />
         <Total label="Debts found" value={plural(totals.count, 'debt')} testId="debt-count" tone="text-slate-900" />
       </dl>
-      {totals.elsewhere.count > 0 && (
-        <p className="mb-3 text-sm text-amber-900" data-testid="debt-elsewhere-note">
-          {totals.elsewhere.count === 1 ? 'One debt comes' : `${plural(totals.elsewhere.count, 'debt')} come`} from letters addressed to someone other than this client, and the totals include {formatMoney(totals.elsewhere.amount)} of it. Check
-          those documents, and delete any that belong to another client.
+      <ElsewhereNote clientId={clientId} debts={debts.filter((debt) => debt.addressedTo !== null && debt.countedInTotals)} amount={totals.elsewhere.amount} />
+      {totals.leftOut.count > 0 && (
+        <p className="mb-3 text-sm text-slate-700" data-testid="debt-left-out-note">
+          {totals.leftOut.count === 1 ? 'One debt is' : `${plural(totals.leftOut.count, 'debt')} are`} left out of the totals ({formatMoney(totals.leftOut.amount)}). Open a debt&apos;s details to count
+          it again.
         </p>
       )}
       {totals.unclassifiedCount > 0 && (
@@ -139,7 +141,7 @@ function DebtRow({ debt, open, onToggle }: { debt: Debt; open: boolean; onToggle
   const today = new Date().toISOString().slice(0, 10);
 
   return (
-    <tr id={`debt-${debt.id}`} className="scroll-mt-4 border-b border-slate-200 align-top" data-testid="debt-row" data-debt-id={debt.id} data-priority={String(debt.priority)}>
+    <tr id={`debt-${debt.id}`} className="scroll-mt-4 border-b border-slate-200 align-top" data-testid="debt-row" data-debt-id={debt.id} data-priority={String(debt.priority)} data-counted={debt.countedInTotals}>
       <td className="py-2 pr-3">
         <div className="font-medium text-slate-900">
           <span data-testid="debt-creditor">{debt.creditor ?? 'Unknown creditor'}</span>
@@ -157,13 +159,18 @@ function DebtRow({ debt, open, onToggle }: { debt: Debt; open: boolean; onToggle
             The letter is to {debt.addressedTo}
           </div>
         )}
+        {!debt.countedInTotals && (
+          <div className="mt-1 text-xs font-medium text-slate-600" data-testid="debt-left-out">
+            Left out of the totals
+          </div>
+        )}
         <div className="mt-1 flex items-center">
           <PriorityBadge priority={debt.priority} />
           {locked('priority') && <LockedMark field="priority" />}
         </div>
       </td>
       <td className="py-2 pr-3 text-right tabular-nums">
-        <span className="font-medium" data-testid="debt-amount">
+        <span className={debt.countedInTotals ? 'font-medium' : 'font-medium text-slate-500'} data-testid="debt-amount">
           {formatMoney(debt.amount)}
         </span>
         {locked('amount') && <LockedMark field="amount" />}

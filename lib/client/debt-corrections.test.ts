@@ -28,6 +28,7 @@ const debt = {
   source: 'rules',
   lockedFields: [],
   addressedTo: null,
+  countedInTotals: true,
   extracted: {},
   mentions: [],
   balanceHistory: [],

@@ -421,6 +421,8 @@ export type DebtCorrections = Partial<{
   documentType: string;
   asOfDate: string | null;
   description: string | null;
+  /** False when the advisor left the debt out of the client's totals, e.g. one owed by someone else. */
+  countInTotals: boolean;
 }>;
 
 /**

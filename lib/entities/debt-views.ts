@@ -78,6 +78,8 @@ export type ResolvedDebtView = {
   lockedFields: DebtField[];
   /** The person every letter about this debt is addressed to, when that is not the client; null otherwise. */
   addressedTo: string | null;
+  /** False when the advisor left the debt out of the totals. */
+  countedInTotals: boolean;
   extracted: Partial<Record<DebtField, string | boolean | null>>;
   mentions: MentionView[];
   balanceHistory: BalanceEntry[];
@@ -85,9 +87,20 @@ export type ResolvedDebtView = {
   updatedAt: string;
 };
 
-/** Sums in pounds ('1234.56'), each resolved debt counted once at its latest balance. */
-/** `elsewhere` is the part of the totals from letters addressed to someone other than the client, and how many debts. */
-export type DebtTotals = { priority: string; nonPriority: string; unclassifiedCount: number; count: number; elsewhere: { amount: string; count: number } };
+/**
+ * Sums in pounds ('1234.56'), each resolved debt counted once at its latest balance. `count` is every
+ * debt found. The other figures leave out the debts the advisor left out of the totals, which
+ * `leftOut` sums instead. `elsewhere` is the part of the totals from letters addressed to someone
+ * other than the client, and how many debts.
+ */
+export type DebtTotals = {
+  priority: string;
+  nonPriority: string;
+  unclassifiedCount: number;
+  count: number;
+  elsewhere: { amount: string; count: number };
+  leftOut: { amount: string; count: number };
+};
 
 /** Lists a client's resolved debts, priority debts first, with totals; mentions stored before resolution existed are resolved first. */
 export async function listDebtViews(db: Db, { clientId }: { clientId: string }): Promise<{ debts: ResolvedDebtView[]; totals: DebtTotals }> {
@@ -107,15 +120,18 @@ export async function getDebtView(db: Db, { clientId, id }: { clientId: string; 
   return debts.find((debt) => debt.id === id);
 }
 
-export function debtTotals(views: Pick<ResolvedDebtView, 'amount' | 'priority' | 'addressedTo'>[]): DebtTotals {
-  const sum = (rows: typeof views) => rows.reduce((pence, view) => pence + (view.amount === null ? 0 : penceOf(view.amount)), 0);
-  const pounds = (pence: number) => (pence / 100).toFixed(2);
+export function debtTotals(views: Pick<ResolvedDebtView, 'amount' | 'priority' | 'addressedTo' | 'countedInTotals'>[]): DebtTotals {
+  const sum = (rows: typeof views) => (rows.reduce((pence, view) => pence + (view.amount === null ? 0 : penceOf(view.amount)), 0) / 100).toFixed(2);
+  const counted = views.filter((view) => view.countedInTotals);
+  const leftOut = views.filter((view) => !view.countedInTotals);
+  const elsewhere = counted.filter((view) => view.addressedTo !== null);
   return {
-    priority: pounds(sum(views.filter((view) => view.priority === true))),
-    nonPriority: pounds(sum(views.filter((view) => view.priority === false))),
-    unclassifiedCount: views.filter((view) => view.priority === null).length,
+    priority: sum(counted.filter((view) => view.priority === true)),
+    nonPriority: sum(counted.filter((view) => view.priority === false)),
+    unclassifiedCount: counted.filter((view) => view.priority === null).length,
     count: views.length,
-    elsewhere: { amount: pounds(sum(views.filter((view) => view.addressedTo !== null && view.priority !== null))), count: views.filter((view) => view.addressedTo !== null).length },
+    elsewhere: { amount: sum(elsewhere.filter((view) => view.priority !== null)), count: elsewhere.length },
+    leftOut: { amount: sum(leftOut), count: leftOut.length },
   };
 }
 
@@ -182,6 +198,7 @@ function toDebtView(record: ResolvedDebtRecord, mentions: MentionWithDocument[],
     source: latest.source,
     lockedFields,
     addressedTo: addressedElsewhere(ordered),
+    countedInTotals: corrections.countInTotals !== false,
     extracted: Object.fromEntries(lockedFields.map((field) => [field, derived[field]])),
     mentions: ordered.map(toMentionView),
     balanceHistory: ordered
