@@ -73,6 +73,39 @@ test('debts table fits at 1366 wide', async ({ page, request }) => {
   expect(lockBox.x + lockBox.width).toBeLessThanOrEqual(boxRight);
 });
 
+test('a debt owed by someone else can be left out of the totals, with undo', async ({ page, request }) => {
+  const clientId = await createClientByApi(request, 'Screen Totals Client');
+  // The letter is addressed to Ms Corinne Ashdale, not to this client.
+  await uploadPdfsInOrder(request, clientId, [sample('synthetic/08_debt_collection_sold_on.pdf')]);
+  await page.goto(`/clients/${clientId}`);
+  const total = page.getByTestId('debt-total-non-priority');
+  await expect(total).toHaveText('£3,702.56');
+
+  await page.getByTestId('debt-elsewhere-leave-out').click();
+  await expect(page.getByTestId('debt-elsewhere-left-out')).toContainText('now left out of the totals');
+  await expect(total).toHaveText('£0.00');
+  await expect(page.getByTestId('debt-row')).toHaveAttribute('data-counted', 'false');
+  await expect(page.getByTestId('debt-left-out')).toBeVisible();
+  await expect(page.getByTestId('debt-left-out-note')).toContainText('(£3,702.56)');
+  await expect(page.getByTestId('debt-count')).toHaveText('1 debt');
+
+  await page.getByTestId('debt-elsewhere-undo').click();
+  await expect(total).toHaveText('£3,702.56');
+  await expect(page.getByTestId('debt-elsewhere-note')).toBeVisible();
+  await expect(page.getByTestId('debt-left-out-note')).toHaveCount(0);
+
+  // One debt at a time from its details.
+  await page.getByTestId('debt-toggle').click();
+  const choice = page.getByTestId('debt-totals-choice');
+  await choice.getByTestId('debt-count-toggle').click();
+  await expect(choice).toHaveAttribute('data-counted', 'false');
+  await expect(total).toHaveText('£0.00');
+  await expect(page.getByTestId('debt-elsewhere-note')).toHaveCount(0);
+  await choice.getByTestId('debt-count-toggle').click();
+  await expect(choice).toHaveAttribute('data-counted', 'true');
+  await expect(total).toHaveText('£3,702.56');
+});
+
 test('corrected amount is locked until unlocked', async ({ page, request }) => {
   const clientId = await createClientByApi(request, 'Screen Correction Client');
   await uploadPdfsInOrder(request, clientId, cardLetters);
@@ -289,4 +322,32 @@ test('keeping debts separate can be undone', async ({ page, request }) => {
   await keptList.getByTestId('kept-apart-reopen').click();
   await expect(proposal).toHaveCount(1);
   await expect(keptList).toHaveCount(0);
+});
+
+test('two debts merged by hand, then undone', async ({ page, request }) => {
+  const clientId = await createClientByApi(request, 'Screen Manual Merge Client');
+  await uploadPdfsInOrder(request, clientId, ['northmere-loan-arrears', 'northmere-card-statement'].map((name) => path.join(resolutionLetters, `${name}.pdf`)));
+  await page.goto(`/clients/${clientId}`);
+  const rows = page.getByTestId('debt-row');
+  await expect(rows).toHaveCount(2);
+  await expect(page.getByTestId('merge-proposal')).toHaveCount(0);
+  const keptId = await rows.first().getAttribute('data-debt-id');
+
+  await rows.first().getByTestId('debt-toggle').click();
+  const mergeWith = page.getByTestId('debt-merge-with');
+  await expect(mergeWith.getByTestId('debt-merge-start')).toBeDisabled();
+  await mergeWith.getByTestId('debt-merge-choice').selectOption({ index: 1 });
+  await mergeWith.getByTestId('debt-merge-start').click();
+  const dialog = page.getByTestId('debt-merge-dialog');
+  await expect(dialog).toContainText('becomes part of');
+  await dialog.getByTestId('confirm-dialog-confirm').click();
+
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute('data-debt-id', keptId!);
+  await expect(page.getByTestId('debt-mention')).toHaveCount(2);
+  await expect(page.getByTestId('debt-merged')).toContainText('is now part of this debt');
+
+  await page.getByTestId('debt-merged-undo').click();
+  await expect(rows).toHaveCount(2);
+  await expect(page.getByTestId('debt-merged')).toHaveCount(0);
 });

@@ -10,7 +10,7 @@ import { createDocument, deleteDocumentById } from '@/lib/db/queries/documents';
 import { listMergeProposals } from '@/lib/db/queries/resolved-debts';
 import { creditorAliases, creditors, mergeProposals, resolvedDebts } from '@/lib/db/schema';
 import { samplePath } from '@/lib/documents/test-samples';
-import { acceptMergeProposal, correctDebt, rejectMergeProposal, reopenMergeProposal, separateMentions } from '@/lib/entities/debt-decisions';
+import { acceptMergeProposal, correctDebt, mergeDebts, rejectMergeProposal, reopenMergeProposal, separateMentions } from '@/lib/entities/debt-decisions';
 import { listDebtViews, type ResolvedDebtView } from '@/lib/entities/debt-views';
 import { mentionRows, removeDocumentDebts, saveDocumentDebts } from '@/lib/entities/resolution';
 import { extractWithRules } from '@/lib/entities/rules';
@@ -236,6 +236,30 @@ describe.each(backends)('debt resolution on $name', ({ open, skip }) => {
     expect((await listMergeProposals(database.db, { clientId: client.id, status: 'open' })).length).toBe(0);
   });
 
+  test.skipIf(skip)('advisor merges two debts no proposal named', async () => {
+    const client = await createClient(database.db, { name: 'Resolution Client Manual' });
+    await ingest(client.id, letter('northmere-loan-arrears'));
+    const card = await ingest(client.id, letter('northmere-card-statement'));
+    const [first, second] = (await debtsOf(client.id)).debts;
+    expect(await listMergeProposals(database.db, { clientId: client.id })).toEqual([]);
+
+    await expect(mergeDebts(database.db, { clientId: client.id, debtId: first.id, otherDebtId: first.id, userId: 'advisor-1' })).rejects.toMatchObject({ code: 'invalid_request' });
+    await mergeDebts(database.db, { clientId: client.id, debtId: second.id, otherDebtId: first.id, userId: 'advisor-1' });
+    const { debts } = await debtsOf(client.id);
+    expect(debts.map((debt) => debt.id)).toEqual([second.id]);
+    expect(debts[0].mentions).toHaveLength(2);
+    await expect(mergeDebts(database.db, { clientId: client.id, debtId: second.id, otherDebtId: first.id, userId: 'advisor-1' })).rejects.toMatchObject({ code: 'not_found' });
+
+    // The merge holds when a letter is read again.
+    await reprocess(client.id, card.id, letter('northmere-card-statement'));
+    expect((await debtsOf(client.id)).debts.map((debt) => debt.id)).toEqual([second.id]);
+
+    // Separating the letters that came in undoes it.
+    const cameIn = first.mentions.map((mention) => mention.id);
+    await separateMentions(database.db, { clientId: client.id, debtId: second.id, mentionIds: cameIn, userId: 'advisor-1' });
+    expect((await debtsOf(client.id)).debts).toHaveLength(2);
+  });
+
   test.skipIf(skip)('separation keeps one letter', async () => {
     const client = await createClient(database.db, { name: 'Resolution Client L' });
     await ingest(client.id, letter('northmere-card-statement'));
@@ -273,6 +297,31 @@ describe.each(backends)('debt resolution on $name', ({ open, skip }) => {
     const [unlocked] = (await debtsOf(client.id)).debts;
     expect(unlocked.amount).toBe('3655.19');
     expect(unlocked.lockedFields).not.toContain('amount');
+  });
+
+  test.skipIf(skip)('a debt left out of the totals stays out after reprocessing, and can be counted again', async () => {
+    const client = await createClient(database.db, { name: 'Resolution Client Totals' });
+    const statement = await ingest(client.id, sample('09_credit_card_statement'));
+    await ingest(client.id, sample('01_council_tax_reminder'));
+    const before = await debtsOf(client.id);
+    const card = before.debts.find((debt) => debt.priority === false)!;
+    expect(before.totals.leftOut).toEqual({ amount: '0.00', count: 0 });
+
+    const changed = await correctDebt(database.db, { clientId: client.id, debtId: card.id, correction: { countInTotals: false } });
+    expect(changed).toEqual(['countInTotals']);
+    await reprocess(client.id, statement.id, sample('09_credit_card_statement'));
+
+    const after = await debtsOf(client.id);
+    expect(after.debts.find((debt) => debt.id === card.id)!.countedInTotals).toBe(false);
+    expect(after.totals.nonPriority).toBe('0.00');
+    expect(after.totals.priority).toBe(before.totals.priority);
+    expect(after.totals.leftOut).toEqual({ amount: card.amount, count: 1 });
+    expect(after.totals.count).toBe(before.totals.count);
+    // Leaving a debt out is not a correction of what the letters say.
+    expect(after.debts.find((debt) => debt.id === card.id)!.lockedFields).toEqual([]);
+
+    await correctDebt(database.db, { clientId: client.id, debtId: card.id, correction: { countInTotals: true } });
+    expect((await debtsOf(client.id)).totals).toEqual(before.totals);
   });
 
   test.skipIf(skip)('a corrected collecting agent survives reprocessing', async () => {

@@ -31,6 +31,7 @@ const targetTypeLabels: Record<string, string> = {
   'document-list': 'Document list',
   'document-markdown': 'Markdown export',
   'document-pages': 'Document pages',
+  'document-page-pictures': 'Page pictures',
   graph: 'Graph',
   letter: 'Letter',
   letters: 'Letters',
@@ -90,6 +91,7 @@ const detailLabels: Record<string, string> = {
   fields: 'Fields',
   format: 'Format',
   links: 'Links',
+  mergedDebtId: 'Took in debt',
   method: 'Method',
   route: 'Address',
   mentions: 'Letters',
@@ -143,11 +145,11 @@ function detailValue(key: string, value: string | number | boolean): string {
   if (key === 'fields' && typeof value === 'string') {
     return value
       .split(',')
-      .map((field) => fieldLabels[field as DebtField] ?? field)
+      .map((field) => (field === 'countInTotals' ? 'Counted in the totals' : (fieldLabels[field as DebtField] ?? field)))
       .join(', ');
   }
   if (key === 'reason' && typeof value === 'string') return erasureReasonLabels[value as ErasureReason] ?? value;
   if (key === 'source' && typeof value === 'string') return accountSources[value] ?? value;
-  if ((key === 'debtId' || key === 'separatedDebtId') && typeof value === 'string') return shortId(value);
+  if ((key === 'debtId' || key === 'separatedDebtId' || key === 'mergedDebtId') && typeof value === 'string') return shortId(value);
   return String(value);
 }

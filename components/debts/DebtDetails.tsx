@@ -4,7 +4,9 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { documentTypeLabel, formatDate, formatMoney, formatPence, toPence } from '@/lib/client/format';
 import type { BalanceEntry, Debt, MentionView } from '@/lib/client/types';
+import { TotalsChoice } from './CountInTotals';
 import { DebtCorrections } from './DebtCorrections';
+import { MergeWith } from './MergeWith';
 import { SeparatedNotice, SeparateMention, type Separation } from './SeparateMention';
 
 const referenceKinds: Record<string, string> = {
@@ -29,6 +31,7 @@ export function DebtDetails({ debt }: { debt: Debt }) {
     <div className="grid gap-6 xl:grid-cols-2" data-testid="debt-details">
       <div className="space-y-5">
         <BalanceHistory entries={debt.balanceHistory} />
+        <TotalsChoice debt={debt} />
         <Mentions debt={debt} />
         {debt.references.length > 0 && (
           <section>
@@ -42,6 +45,7 @@ export function DebtDetails({ debt }: { debt: Debt }) {
             </ul>
           </section>
         )}
+        <MergeWith debt={debt} />
       </div>
       <DebtCorrections debt={debt} />
     </div>

@@ -5,6 +5,7 @@ import { clientCreditorKeys, resolveCreditor } from '../db/queries/creditors';
 import {
   createResolvedDebt,
   decideMergeProposal,
+  findProposal,
   getMergeProposal,
   getResolvedDebt,
   keepDebtsApart,
@@ -45,6 +46,7 @@ export const debtCorrectionSchema = z
     documentType: z.enum(documentTypes),
     asOfDate: isoDate.nullable(),
     description: z.string().trim().max(300).nullable(),
+    countInTotals: z.boolean(),
     lock: z.array(z.enum(debtFields)).max(debtFields.length),
     unlock: z.array(z.enum(debtFields)).max(debtFields.length),
   })
@@ -55,8 +57,8 @@ export const debtCorrectionSchema = z
 
 export type DebtCorrection = z.infer<typeof debtCorrectionSchema>;
 
-/** Applies an advisor's correction to a resolved debt and returns the fields it changed. */
-export async function correctDebt(db: Db, { clientId, debtId, correction }: { clientId: string; debtId: string; correction: DebtCorrection }): Promise<DebtField[]> {
+/** Applies an advisor's correction to a resolved debt and returns the fields it changed, with `countInTotals` when that changed. */
+export async function correctDebt(db: Db, { clientId, debtId, correction }: { clientId: string; debtId: string; correction: DebtCorrection }): Promise<(DebtField | 'countInTotals')[]> {
   return db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
     await lockClientForResolution(tx, clientId);
@@ -77,8 +79,13 @@ export async function correctDebt(db: Db, { clientId, debtId, correction }: { cl
       else write[correctionKeys[field]] = value;
     }
 
+    // Counting is the default, so only leaving a debt out is stored.
+    if (correction.countInTotals === true) delete corrections.countInTotals;
+    else if (correction.countInTotals === false) corrections.countInTotals = false;
+
     await setCorrections(tx, { id: debtId, corrections });
-    const changed = debtFields.filter((field) => field in correction || correction.lock?.includes(field) || correction.unlock?.includes(field));
+    const changed: (DebtField | 'countInTotals')[] = debtFields.filter((field) => field in correction || correction.lock?.includes(field) || correction.unlock?.includes(field));
+    if (correction.countInTotals !== undefined) changed.push('countInTotals');
     log.info({ clientId, debtId, fields: changed }, 'debt corrected');
     return changed;
   });
@@ -113,6 +120,33 @@ export async function acceptMergeProposal(db: Db, { clientId, proposalId, userId
     await mergeResolvedDebts(tx, { targetId: target.id, sourceId: source.id });
     log.info({ clientId, proposalId, debtId: target.id, mergedDebtId: source.id }, 'merge proposal accepted');
     return target.id;
+  });
+}
+
+/** The body of a request to merge a debt with another that no proposal named. */
+export const mergeDebtsSchema = z.object({ otherDebtId: z.uuid({ error: 'must be the id of another debt of this client' }) });
+
+/**
+ * Merges another debt into this one, for two debts the advisor knows are one whether or not a
+ * proposal named them. This debt keeps its id, its corrections and the other's letters; it takes the
+ * other's corrections for fields it has not corrected. A proposal between them, open or kept
+ * separate, is marked accepted. As with an accepted proposal, separating the letters again undoes it.
+ */
+export async function mergeDebts(db: Db, { clientId, debtId, otherDebtId, userId }: { clientId: string; debtId: string; otherDebtId: string; userId: string }): Promise<void> {
+  if (debtId === otherDebtId) throw new AppError('invalid_request', 'A debt cannot be merged with itself. Choose another debt of this client.');
+  return db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    await lockClientForResolution(tx, clientId);
+    const first = await getResolvedDebt(tx, { clientId, id: debtId });
+    const second = await getResolvedDebt(tx, { clientId, id: otherDebtId });
+    if (!first || !second) {
+      throw new AppError('not_found', 'One of the two debts was not found for this client. It may have been merged already or removed with its document; reload the debts.');
+    }
+
+    const proposal = await findProposal(tx, debtId, otherDebtId);
+    if (proposal) await decideMergeProposal(tx, { id: proposal.id, status: 'accepted', userId });
+    await mergeResolvedDebts(tx, { targetId: debtId, sourceId: otherDebtId });
+    log.info({ clientId, debtId, mergedDebtId: otherDebtId }, 'debts merged by an advisor');
   });
 }
 
