@@ -45,6 +45,12 @@ const NI_NUMBER = /\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/g;
 const SORT_CODE = /\bsort code[\s:|]*(\d{2}-\s?\d{2}-\s?\d{2})\b/gi;
 /** Card and account numbers printed in groups of four, masked or not: 6120 4418 7305, **** **** **** 0638. */
 const DIGIT_GROUPS = /(?<![\d*X])(?:(?:\d{4}|\*{4}|X{4})[ -]){2,3}\d{4}(?![\d-])/g;
+/**
+ * Reference numbers made of letter codes and a long number joined by hyphens, such as QE-30418857 or
+ * OVF-L-5582047. Letters print them beside a label, and the shape is kept for scans where OCR lost
+ * the label; nothing else on a UK debt letter is written this way.
+ */
+const CODED_REFERENCE = /(?<![\w-])[A-Z]{1,4}(?:-[A-Z]{1,4})*-\d{5,12}(?![\w-])/g;
 /** County court claim numbers: eight letters and digits with both kinds, e.g. K4QX9V27. */
 const CLAIM_NUMBER = /\bclaim(?: (?:number|no\.?))?[\s:|]*([A-Z0-9]{8})\b/gi;
 
@@ -65,6 +71,7 @@ export function findReferences(text: string, lines: TextLine[]): ReferenceMatch[
   for (const match of text.matchAll(DIGIT_GROUPS)) {
     if (!match[0].startsWith('0')) add(reference(match[0], match.index!, match[0].includes('*') || match[0].includes('X') ? 'Card number' : undefined));
   }
+  for (const match of text.matchAll(CODED_REFERENCE)) add(reference(match[0], match.index!));
   return [...found.values()].sort((a, b) => a.index - b.index);
 }
 

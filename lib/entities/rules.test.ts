@@ -142,6 +142,17 @@ describe('extractWithRules on other letters', () => {
     expect(result.debts[0].otherReferences.map((other) => other.reference)).not.toContain('41526630');
   });
 
+  it('keeps a coded reference whose label OCR lost', () => {
+    // A scan of the energy letter: the "Account number" label in the shaded box was not read.
+    const result = extractWithRules([
+      page(
+        'Quillstone Energy\n\nCorinne Ashdale Ae\n\nFlat 3 QE-30418857\n\n27 Wrenfield Close Date: 30 September 2026\n\nWhat you owe Amount\nElectricity (meter E17Q 04418) £401.37\nGas (meter G4 772 190) £211.11\n\nTotal balance owed £612.48\n\nQuillstone Energy Ltd, 9 Tern Quay, Cindermere QH2 8VK.',
+      ),
+    ]);
+    expect(result.debts[0].amount).toBe('612.48');
+    expect(result.debts[0].accountReference).toBe('QE-30418857');
+  });
+
   it('describes a deadline from its whole sentence', () => {
     const result = extractWithRules([
       page('Date of notice 5 October 2026\n\nAmount you must pay now £1,287.48\n\nIf you do not pay or agree an\n\narrangement by then, an enforcement agent may visit your home from 14 October 2026 to take control of goods, which may then be removed and sold at auction to pay what is owed.'),
