@@ -46,4 +46,8 @@ test('logs hold no client data', () => {
 
   const found = [...needles].filter((needle) => log.includes(needle));
   expect(found).toEqual([]);
+
+  // An upload link's token lets anyone upload into the client's case, so the log keeps only the link id.
+  expect(log).toContain('/api/upload/');
+  expect(log).not.toMatch(/\/upload\/[0-9a-f-]{36}\.\d+\.[\w-]{20,}/);
 });

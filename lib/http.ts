@@ -30,6 +30,14 @@ export type SignedInContext<P> = RequestContext<P> & { user: CurrentUser };
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
+ * Returns the path as the request log keeps it. An upload link's token is a credential until it
+ * expires, so only its link id stays: enough to find the link, not enough to use it.
+ */
+export function pathForLog(path: string): string {
+  return path.replace(/(\/upload\/[^/.]+)\.[^/]+/, '$1.…');
+}
+
+/**
  * Rejects a state-changing request that a browser sent from another site. Browsers send Origin on
  * every cross-site POST, PUT, PATCH and DELETE, and Sec-Fetch-Site on all requests. A request with
  * neither comes from a program such as curl, which cannot carry a victim's cookies.
@@ -54,7 +62,8 @@ export function route<P>(access: Access, handler: (context: SignedInContext<P>) 
   return async (request: Request, nextContext: NextContext<P>): Promise<Response> => {
     const requestId = crypto.randomUUID();
     const started = Date.now();
-    const path = new URL(request.url).pathname;
+    const url = new URL(request.url);
+    const path = url.pathname;
     let userId: string | undefined;
     let clientId: unknown;
     try {
@@ -66,16 +75,17 @@ export function route<P>(access: Access, handler: (context: SignedInContext<P>) 
       const audit: RequestContext<P>['audit'] = (event) =>
         recordAudit(services.db, { ...event, actorType: user ? 'user' : 'system', actorId: user?.id ?? null, requestId });
       const params = await nextContext.params;
-      clientId = (params as { clientId?: unknown } | undefined)?.clientId;
+      // A route names its client in the path or, as /api/graph does, in the query.
+      clientId = (params as { clientId?: unknown } | undefined)?.clientId ?? url.searchParams.get('clientId') ?? undefined;
       const response = await handler({ request, params, requestId, services, user: user!, audit });
       response.headers.set('x-request-id', requestId);
-      log.info({ requestId, userId, method: request.method, path, status: response.status, ms: Date.now() - started }, 'request');
+      log.info({ requestId, userId, method: request.method, path: pathForLog(path), status: response.status, ms: Date.now() - started }, 'request');
       getMetrics().observeRequest(routePattern(path), request.method, response.status, (Date.now() - started) / 1000);
       return response;
     } catch (error) {
       const appError = toAppError(error);
       const level = appError.status >= 500 ? 'error' : 'info';
-      log[level]({ requestId, userId, method: request.method, path, status: appError.status, code: appError.code, err: appError.code === 'internal' ? error : undefined }, 'request failed');
+      log[level]({ requestId, userId, method: request.method, path: pathForLog(path), status: appError.status, code: appError.code, err: appError.code === 'internal' ? error : undefined }, 'request failed');
       getMetrics().observeRequest(routePattern(path), request.method, appError.status, (Date.now() - started) / 1000);
       if (appError.code === 'forbidden' && userId) await recordRefusal({ userId, clientId, requestId, method: request.method, path });
       return Response.json(toErrorBody(appError), { status: appError.status, headers: { 'x-request-id': requestId } });
