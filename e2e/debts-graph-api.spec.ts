@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { storageStates } from './playwright.config';
 import { createClientByApi, fakeModelServer, sample, uploadPdfsInOrder } from './support/fakes';
 
 const resolutionLetters = path.resolve(import.meta.dirname, '../tests/fixtures/resolution');
@@ -79,4 +80,19 @@ test('merge proposal accepted over HTTP', async ({ request }) => {
   const after = await (await request.get(`/api/clients/${clientId}/debts`)).json();
   expect(after.debts).toHaveLength(2);
   expect(after.totals.nonPriority).toBe('5552.18');
+});
+
+test('an all-clients graph export is audited under each client in it', async ({ request, playwright, baseURL }) => {
+  const clientId = await createClientByApi(request, 'Graph Audit Client');
+  await uploadPdfsInOrder(request, clientId, [sample('synthetic/01_council_tax_reminder.pdf')]);
+  const exported = await request.get('/api/graph/export?format=csv');
+  expect(exported.status()).toBe(200);
+
+  const admin = await playwright.request.newContext({ baseURL, storageState: storageStates.admin });
+  try {
+    const events = (await (await admin.get(`/api/admin/audit?clientId=${clientId}&action=export`)).json()).events as { targetType: string; details: Record<string, unknown> }[];
+    expect(events).toEqual([expect.objectContaining({ targetType: 'graph', details: expect.objectContaining({ format: 'csv', allClients: true }) })]);
+  } finally {
+    await admin.dispose();
+  }
 });

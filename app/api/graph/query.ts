@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { assertClientAccess, visibleClientIds } from '@/lib/access';
 import type { CurrentUser } from '@/lib/auth/session';
 import type { Db } from '@/lib/db/client';
-import { graphNodeTypes, type GraphQuery } from '@/lib/graph/types';
+import { graphNodeTypes, type Graph, type GraphQuery } from '@/lib/graph/types';
+import type { RequestContext } from '@/lib/http';
 
 const typesList = z
   .string()
@@ -42,4 +43,21 @@ export async function scopedGraphQuery(db: Db, user: CurrentUser, filters: z.inf
   }
   const visible = await visibleClientIds(db, user);
   return { ...filters, clientIds: visible === 'all' ? undefined : visible };
+}
+
+/**
+ * Records that the user viewed or exported a graph. A graph of every client is recorded once for each
+ * client whose nodes it held, so that the audit log filtered by one client finds it too.
+ */
+export async function auditGraph(
+  audit: RequestContext<unknown>['audit'],
+  action: 'view' | 'export',
+  filters: { clientId?: string },
+  graph: Graph,
+  details: Record<string, string | number | boolean>,
+): Promise<void> {
+  if (filters.clientId) return audit({ action, targetType: 'graph', targetId: filters.clientId, clientId: filters.clientId, details });
+  const clientIds = [...new Set(graph.nodes.map((node) => node.clientId).filter((id): id is string => id !== null))];
+  if (clientIds.length === 0) return audit({ action, targetType: 'graph', targetId: null, clientId: null, details: { ...details, allClients: true } });
+  for (const clientId of clientIds) await audit({ action, targetType: 'graph', targetId: clientId, clientId, details: { ...details, allClients: true } });
 }

@@ -1,5 +1,5 @@
 import { route, parseParams } from '@/lib/http';
-import { graphQuerySchema, scopedGraphQuery } from './query';
+import { auditGraph, graphQuerySchema, scopedGraphQuery } from './query';
 
 /**
  * Returns one client's graph, or the graph of every client the user may see, filtered and capped:
@@ -9,6 +9,6 @@ export const GET = route('user', async ({ request, services, user, audit }) => {
   const filters = parseParams(Object.fromEntries(new URL(request.url).searchParams), graphQuerySchema);
   const query = await scopedGraphQuery(services.db, user, filters);
   const graph = await services.graph.getGraph(query);
-  await audit({ action: 'view', targetType: 'graph', targetId: filters.clientId ?? null, clientId: filters.clientId ?? null, details: { nodes: graph.nodes.length, truncated: graph.truncated } });
+  await auditGraph(audit, 'view', filters, graph, { nodes: graph.nodes.length, truncated: graph.truncated });
   return Response.json(graph);
 });
