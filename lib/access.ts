@@ -38,14 +38,26 @@ export async function assertDocumentAccess(db: Db, user: CurrentUser, document: 
   await assertClientAccess(db, user, document.clientId!);
 }
 
+/** Whether the user may erase a client they can open, and when not, who can. */
+export type ErasureRight = { allowed: true } | { allowed: false; reason: string };
+
 /**
- * Throws forbidden unless the user may erase the client: an admin, or an advisor assigned to it.
- * Seeing every client under the centre's setting does not extend to erasing them.
+ * Returns whether the user may erase a client they can open: an admin always; an advisor assigned to
+ * the client unless the centre's setting leaves erasure to admins. Seeing every client under the
+ * centre's other setting does not extend to erasing them.
  */
+export async function erasureRight(db: Db, user: CurrentUser, clientId: string): Promise<ErasureRight> {
+  if (user.role === 'admin') return { allowed: true };
+  if (!(await getSetting(db, 'advisorsEraseClients'))) return { allowed: false, reason: 'At this centre only admins erase clients. Ask an admin to erase this client.' };
+  if ((await listClientAdvisorIds(db, clientId)).includes(user.id)) return { allowed: true };
+  return { allowed: false, reason: 'Only an admin or an advisor assigned to this client can erase it. Ask an admin.' };
+}
+
+/** Throws forbidden unless the user may erase the client (see erasureRight). */
 export async function assertCanEraseClient(db: Db, user: CurrentUser, clientId: string): Promise<void> {
   await assertClientAccess(db, user, clientId);
-  if (user.role === 'admin' || (await listClientAdvisorIds(db, clientId)).includes(user.id)) return;
-  throw new AppError('forbidden', 'Only an admin or an advisor assigned to this client can erase it. Ask an admin.');
+  const right = await erasureRight(db, user, clientId);
+  if (!right.allowed) throw new AppError('forbidden', right.reason);
 }
 
 export async function assignAdvisor(db: Db, clientId: string, userId: string): Promise<void> {

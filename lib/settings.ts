@@ -7,6 +7,8 @@ import { settings } from './db/schema';
 export const settingsSchema = z.object({
   /** When true, every advisor sees every client; when false, only the clients assigned to them. */
   advisorsSeeAllClients: z.boolean().default(false),
+  /** When true, advisors assigned to a client may erase it; when false, only admins erase clients. */
+  advisorsEraseClients: z.boolean().default(true),
 });
 
 export type CentreSettings = z.infer<typeof settingsSchema>;

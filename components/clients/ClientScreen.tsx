@@ -98,7 +98,7 @@ export function ClientScreen({ clientId }: { clientId: string }) {
         <ClientAdvisors clientId={clientId} />
       </Card>
 
-      <EraseClient clientId={clientId} name={name} documentCount={documentCount} />
+      <EraseClient clientId={clientId} name={name} documentCount={documentCount} erasure={client.data.erasure} />
     </div>
   );
 }

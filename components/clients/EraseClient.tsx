@@ -1,42 +1,47 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useId, useState } from 'react';
-import { useCurrentUser } from '@/components/auth/CurrentUser';
+import { useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
 import { Field, Select, TextInput } from '@/components/ui/Field';
 import { deleteResource } from '@/lib/client/api';
 import { erasureReasonLabels, plural } from '@/lib/client/format';
-import { fetchClientAdvisors, queryKeys } from '@/lib/client/queries';
-import type { ErasureReason } from '@/lib/client/types';
+import { queryKeys } from '@/lib/client/queries';
+import type { ClientDetail, ErasureReason } from '@/lib/client/types';
 import { clientsAfterErasurePath, rememberErasedClient } from './ErasedNotice';
 
+type EraseClientProps = { clientId: string; name: string; documentCount: number; erasure: ClientDetail['erasure'] };
+
 /**
- * Erases a client after the advisor names the reason and types the client's name. Only admins and
- * the advisors assigned to the client get the button; others see who can do it.
+ * Erases a client after the advisor names the reason and types the client's name. Only those the
+ * server allows (admins, and the client's assigned advisors unless the centre leaves erasure to
+ * admins) get the button; others see who can do it.
  */
-export function EraseClient({ clientId, name, documentCount }: { clientId: string; name: string; documentCount: number }) {
-  const user = useCurrentUser();
-  const advisors = useQuery({ queryKey: queryKeys.clientAdvisors(clientId), queryFn: () => fetchClientAdvisors(clientId) });
-  const canErase = user?.role === 'admin' || (advisors.data?.advisors.some((advisor) => advisor.id === user?.id) ?? false);
+export function EraseClient({ clientId, name, documentCount, erasure }: EraseClientProps) {
   const [confirming, setConfirming] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setConfirming(false);
+    // The dialog is removed rather than hidden, so focus goes back to the button by hand.
+    requestAnimationFrame(() => opener.current?.focus());
+  };
 
   return (
     <Card id="erase" title="Erase client" className="border-red-200">
       <p className="mb-3 text-sm text-slate-700">Erasing removes everything held about this client. Use it when the case is closed and the data must go.</p>
-      {canErase ? (
-        <Button variant="danger" onClick={() => setConfirming(true)} data-testid="erase-client">
+      {erasure.allowed ? (
+        <Button ref={opener} variant="danger" onClick={() => setConfirming(true)} data-testid="erase-client">
           Erase client…
         </Button>
       ) : (
         <p className="text-sm text-slate-600" data-testid="erase-client-not-allowed">
-          Only an admin or an advisor assigned to this client can erase it.
+          {erasure.reason}
         </p>
       )}
-      {confirming && <EraseDialog clientId={clientId} name={name} documentCount={documentCount} onClose={() => setConfirming(false)} />}
+      {confirming && <EraseDialog clientId={clientId} name={name} documentCount={documentCount} onClose={close} />}
     </Card>
   );
 }
@@ -77,8 +82,9 @@ function EraseDialog({ clientId, name, documentCount, onClose }: { clientId: str
     >
       <p>
         This permanently erases <strong>{name}</strong>
-        {documentCount > 0 && <> and their {plural(documentCount, 'document')}</>}: the uploaded files and their pages, the debts found, the search index that answers are drawn from, letters written for this client and their entries in the graph. The audit log keeps a record that the client was erased, and why, without the name.
+        {documentCount > 0 && <> and their {plural(documentCount, 'document')}</>}: the uploaded files and their pages, the debts found, the search index that answers are drawn from, letters written for this client and their entries in the graph. Upload links sent to the client stop working. The audit log keeps a record that the client was erased, and why, under the client&apos;s id <span className="font-mono text-xs">{clientId}</span> and without the name: note that id in the client&apos;s request file.
       </p>
+      <p>Copies already downloaded, such as original files, graph exports and audit log exports, are not reached. Delete those where they were saved.</p>
       <p className="font-medium">It cannot be undone.</p>
       <Field id={reasonId} label="Reason">
         <Select id={reasonId} value={reason} onChange={(event) => setReason(event.target.value as ErasureReason | '')} data-testid="erase-client-reason">

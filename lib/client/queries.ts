@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { fetchJson } from './api';
-import type { AccountWithLockout, Advisor, SavedLetterView, AuditEventView, CentreSettings, ClientView, DebtsResponse, DocumentDetail, DocumentView, MergeProposalView, Page, PublicUploadDocument, PublicUploadLink, UploadLinkView } from './types';
+import type { AccountWithLockout, Advisor, SavedLetterView, AuditEventView, CentreSettings, ClientDetail, ClientView, DebtsResponse, DocumentDetail, DocumentView, MergeProposalView, Page, PublicUploadDocument, PublicUploadLink, UploadLinkView } from './types';
 
 /** The owner of a list of documents: one client's case, or the centre's knowledge base. */
 export type DocumentScope = { kind: 'client'; clientId: string } | { kind: 'knowledge' };
@@ -38,7 +38,7 @@ export const queryKeys = {
 };
 
 export const fetchClients = () => fetchJson<{ clients: ClientView[] }>('/api/clients');
-export const fetchClient = (clientId: string) => fetchJson<ClientView>(`/api/clients/${clientId}`);
+export const fetchClient = (clientId: string) => fetchJson<ClientDetail>(`/api/clients/${clientId}`);
 export const fetchDocuments = (scope: DocumentScope) => fetchJson<{ documents: DocumentView[] }>(documentsUrl(scope));
 export const fetchDocument = (documentId: string) => fetchJson<DocumentDetail>(`/api/documents/${documentId}`);
 export const fetchPages = (documentId: string) => fetchJson<{ pages: Page[] }>(`/api/documents/${documentId}/pages`);

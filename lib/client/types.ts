@@ -2,6 +2,7 @@
  * Shapes of the API's JSON as the browser receives them. The types come from the server's own
  * modules as type-only imports, so no server code reaches the browser bundle.
  */
+import type { ErasureRight } from '@/lib/access';
 import type { ClientView, ErasureReason } from '@/lib/clients';
 import type { BalanceEntry, DebtField, DebtTotals, MentionView, MergeProposalView, ResolvedDebtView } from '@/lib/entities/debt-views';
 import type { DocumentView as ServerDocumentView, PageSummary } from '@/lib/documents/manage';
@@ -70,3 +71,6 @@ export type PublicUploadLink = { centreName: string; expiresAt: string; maxUploa
 
 /** A document a client sent through their upload link, as the public upload page shows it. */
 export type PublicUploadDocument = { id: string; filename: string; status: DocumentStatus; pagesDone: number; pagesTotal: number | null; failure: string | null };
+
+/** One client as GET /api/clients/{id} returns it, with whether this user may erase it. */
+export type ClientDetail = ClientView & { erasure: ErasureRight };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assertCanEraseClient, assertClientAccess } from '@/lib/access';
+import { assertCanEraseClient, assertClientAccess, erasureRight } from '@/lib/access';
 import { eraseClient, erasureReasons, getClientOrThrow } from '@/lib/clients';
 import { parseParams, route, uuidParam } from '@/lib/http';
 
@@ -10,7 +10,7 @@ export const GET = route<{ clientId: string }>('user', async ({ params: raw, ser
   await assertClientAccess(services.db, user, clientId);
   const client = await getClientOrThrow(services, clientId);
   await audit({ action: 'view', targetType: 'client', targetId: clientId, clientId });
-  return Response.json(client);
+  return Response.json({ ...client, erasure: await erasureRight(services.db, user, clientId) });
 });
 
 const erasureQuery = z.object({ reason: z.enum(erasureReasons, { error: `must be one of ${erasureReasons.join(', ')}` }).optional() });
