@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
 import { e2eAdmin, storageStates } from './playwright.config';
 import { createClientByApi } from './support/fakes';
 import { signInOnPage } from './support/sign-in';
@@ -138,6 +138,26 @@ test('pages carry security headers', async ({ request }) => {
   expect(api.headers()['x-frame-options']).toBe('DENY');
 });
 
+type NewAccount = { name: string; email: string; password: string; role: 'advisor' };
+
+/**
+ * Adds an account, signs in to it with a wrong password five times, enough to lock it, and opens the
+ * Users screen as admin at the account's row, which must show the lockout.
+ */
+async function openLockedAccount(browser: Browser, request: APIRequestContext, account: NewAccount, origin: string) {
+  const adminContext = await browser.newContext({ storageState: storageStates.admin });
+  expect((await adminContext.request.post('/api/admin/users', { data: account })).status()).toBe(201);
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await request.post('/api/auth/sign-in/email', { data: { email: account.email, password: `wrong-password-${attempt}` }, headers: { origin } });
+  }
+
+  const page = await adminContext.newPage();
+  await page.goto('/admin/users');
+  const row = page.getByTestId('account-row').filter({ hasText: account.email });
+  await expect(row.getByTestId('account-status')).toHaveText('Locked out');
+  return { adminContext, page, row };
+}
+
 test.describe('sign-in limits', () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
@@ -166,17 +186,8 @@ test.describe('sign-in limits', () => {
   });
 
   test('admins see and lift lockouts', async ({ request, browser, baseURL }) => {
-    const adminContext = await browser.newContext({ storageState: storageStates.admin });
-    const account = { name: 'Forgetful Advisor', email: 'forgetful@centre.test', password: 'forgetful-advisor-password-1', role: 'advisor' };
-    expect((await adminContext.request.post('/api/admin/users', { data: account })).status()).toBe(201);
-    for (let attempt = 1; attempt <= 5; attempt++) {
-      await request.post('/api/auth/sign-in/email', { data: { email: account.email, password: `wrong-password-${attempt}` }, headers: { origin: baseURL! } });
-    }
-
-    const page = await adminContext.newPage();
-    await page.goto('/admin/users');
-    const row = page.getByTestId('account-row').filter({ hasText: account.email });
-    await expect(row.getByTestId('account-status')).toHaveText('Locked out');
+    const account: NewAccount = { name: 'Forgetful Advisor', email: 'forgetful@centre.test', password: 'forgetful-advisor-password-1', role: 'advisor' };
+    const { adminContext, page, row } = await openLockedAccount(browser, request, account, baseURL!);
     await expect(row.getByTestId('account-locked-until')).toContainText('after failed sign-ins, until');
     await row.getByRole('button', { name: `Unlock ${account.name} now` }).click();
     await expect(row.getByTestId('account-status')).toHaveText('Active');
@@ -188,6 +199,35 @@ test.describe('sign-in limits', () => {
     const activity = (await (await adminContext.request.get(`/api/admin/audit?actorId=${accountId}&action=sign-in`)).json()).events as { details: { succeeded: boolean } }[];
     expect(activity.filter((event) => !event.details.succeeded)).toHaveLength(5);
     expect(activity.filter((event) => event.details.succeeded)).toHaveLength(1);
+
+    const lockouts = (await (await adminContext.request.get(`/api/admin/audit?targetId=${accountId}&action=update`)).json()).events as { actorType: string; targetType: string; details: Record<string, unknown> }[];
+    expect(lockouts.map((event) => [event.actorType, event.targetType, event.details])).toEqual([
+      ['user', 'account-lockout', { locked: false }],
+      ['system', 'account-lockout', { locked: true, failedSignIns: 5 }],
+    ]);
+    await page.goto(`/admin/audit?targetId=${accountId}&action=update`);
+    const badges = page.getByTestId('audit-row').locator('td:nth-child(3)');
+    await expect(badges).toHaveText(['Unlocked', 'Locked out']);
+    await expect(page.getByTestId('audit-row').last()).toContainText('Failed sign-ins');
+    await adminContext.close();
+  });
+
+  test('a password reset shows the lockout lifted', async ({ request, browser, baseURL }) => {
+    const account: NewAccount = { name: 'Reset Advisor', email: 'reset.lock@centre.test', password: 'reset-advisor-password-1', role: 'advisor' };
+    const { adminContext, page, row } = await openLockedAccount(browser, request, account, baseURL!);
+    await row.getByTestId('account-reset-password').click();
+    const dialog = page.getByTestId('reset-password-dialog');
+    await expect(dialog.getByTestId('reset-password-self')).toHaveCount(0);
+    await dialog.getByTestId('reset-password-generate').click();
+    await dialog.getByTestId('reset-password-submit').click();
+    await expect(dialog.getByTestId('reset-password-done')).toBeVisible();
+    await expect(row.getByTestId('account-status')).toHaveText('Active');
+    await dialog.getByTestId('reset-password-close').click();
+    await expect(row.getByTestId('account-unlock')).toHaveCount(0);
+
+    const accountId = await row.getAttribute('data-account-id');
+    const resets = (await (await adminContext.request.get(`/api/admin/audit?targetId=${accountId}&action=update`)).json()).events as { targetType: string; details: Record<string, unknown> }[];
+    expect(resets.find((event) => event.targetType === 'account-password')?.details).toEqual({ lockoutLifted: true });
     await adminContext.close();
   });
 
@@ -208,4 +248,108 @@ test.describe('sign-in limits', () => {
     await context.close();
     await admin.dispose();
   });
+});
+
+test.describe('Users screen', () => {
+  test.use({ storageState: storageStates.admin });
+
+  test('admins correct a name and email', async ({ page, request, baseURL, playwright }) => {
+    const account = { name: 'Jon Smiht', email: 'jon.smiht@centre.test', password: 'misspelt-advisor-password-1', role: 'advisor' };
+    const { id } = await (await request.post('/api/admin/users', { data: account })).json();
+    await page.goto('/admin/users');
+    const row = page.locator(`[data-testid="account-row"][data-account-id="${id}"]`);
+
+    await row.getByTestId('account-edit').click();
+    const dialog = page.getByTestId('edit-account-dialog');
+    await dialog.getByTestId('edit-account-email').fill(e2eAdmin.email);
+    await dialog.getByTestId('edit-account-submit').click();
+    await expect(dialog.getByTestId('edit-account-error')).toContainText(`Another account already has the email ${e2eAdmin.email}`);
+
+    await dialog.getByTestId('edit-account-name').fill('John Smith');
+    await dialog.getByTestId('edit-account-email').fill('John.Smith@centre.test');
+    await dialog.getByTestId('edit-account-submit').click();
+    await expect(dialog).not.toBeVisible();
+    await expect(row).toHaveAttribute('data-email', 'john.smith@centre.test');
+    await expect(row.locator('td').first()).toHaveText('John Smith');
+
+    const visitor = await playwright.request.newContext({ baseURL });
+    const signIn = await visitor.post('/api/auth/sign-in/email', { data: { email: 'john.smith@centre.test', password: account.password }, headers: { origin: baseURL! } });
+    expect(signIn.status()).toBe(200);
+    await visitor.dispose();
+
+    const events = (await (await request.get(`/api/admin/audit?targetId=${id}&action=update`)).json()).events as { details: Record<string, unknown> }[];
+    expect(events.map((event) => event.details)).toEqual([{ role: null, disabled: null, nameChanged: true, emailChanged: true }]);
+    expect(JSON.stringify(events)).not.toContain('Smiht');
+  });
+
+  test('role changes only on a deliberate action', async ({ page, request }) => {
+    const account = { name: 'Keyboard Advisor', email: 'keyboard@centre.test', password: 'keyboard-advisor-password-1', role: 'advisor' };
+    const { id } = await (await request.post('/api/admin/users', { data: account })).json();
+    await page.goto('/admin/users');
+    const row = page.locator(`[data-testid="account-row"][data-account-id="${id}"]`);
+    const change = row.getByTestId('account-role-change');
+    const dialog = page.getByTestId('account-change-dialog');
+
+    await change.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await expect(dialog).not.toBeVisible();
+
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('Make Keyboard Advisor an admin?');
+    await page.keyboard.press('Escape');
+    await expect(dialog).not.toBeVisible();
+    await expect(row.getByTestId('account-role')).toHaveAttribute('data-role', 'advisor');
+
+    await change.click();
+    await dialog.getByTestId('confirm-dialog-confirm').click();
+    await expect(row.getByTestId('account-role')).toHaveAttribute('data-role', 'admin');
+    await expect(change).toBeFocused();
+    await expect(change).toHaveText('Make advisor…');
+
+    await change.click();
+    await dialog.getByTestId('confirm-dialog-confirm').click();
+    await expect(row.getByTestId('account-role')).toHaveAttribute('data-role', 'advisor');
+  });
+
+  test('own password reset warns of signing out', async ({ page }) => {
+    await page.goto('/admin/users');
+    const row = page.locator(`[data-testid="account-row"][data-email="${e2eAdmin.email}"]`);
+    await row.getByTestId('account-reset-password').click();
+    const dialog = page.getByTestId('reset-password-dialog');
+    await expect(dialog.getByTestId('reset-password-self')).toContainText('signs you out on every browser and device, this one too');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).not.toBeVisible();
+  });
+
+  test('settings show the centre name', async ({ page }) => {
+    await page.goto('/admin/settings');
+    await expect(page.getByTestId('setting-centre-name-value')).toHaveText('Marrowgate Money Advice Centre');
+    await expect(page.getByTestId('setting-centre-name')).toContainText('CENTRE_NAME');
+    await expect(page.getByTestId('setting-centre-name-default')).toHaveCount(0);
+  });
+
+  test('erasure can be left to admins from the settings page', async ({ page }) => {
+    await page.goto('/admin/settings');
+    const erasure = page.getByTestId('setting-advisors-erase');
+    await expect(erasure).toBeChecked();
+    await erasure.click();
+    await expect(page.getByTestId('setting-advisors-erase-state')).toHaveText('Now off: only admins erase clients.');
+    await page.reload();
+    await expect(erasure).not.toBeChecked();
+    await erasure.click();
+    await expect(page.getByTestId('setting-advisors-erase-state')).toHaveText('Now on: assigned advisors can erase their clients.');
+  });
+});
+
+test('client list heading matches what it shows', async ({ page, browser }) => {
+  await page.goto('/clients');
+  await expect(page.getByTestId('clients-list').getByRole('heading', { level: 2 })).toHaveText('Clients you can open');
+
+  const admin = await browser.newContext({ storageState: storageStates.admin });
+  const adminPage = await admin.newPage();
+  await adminPage.goto('/clients');
+  await expect(adminPage.getByTestId('clients-list').getByRole('heading', { level: 2 })).toHaveText('All clients');
+  await admin.close();
 });

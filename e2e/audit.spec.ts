@@ -39,6 +39,18 @@ test('audit log reads and filters', async ({ page, request }) => {
 
   const exports = (await (await request.get('/api/admin/audit?action=export')).json()).events as { targetType: string }[];
   expect(exports.some((event) => event.targetType === 'audit-log')).toBe(true);
+
+  await page.goto('/admin/audit?action=export');
+  const exportRow = rows.filter({ has: page.getByTestId('audit-target').getByText('Audit log', { exact: true }) }).first();
+  await expect(exportRow).toContainText('Cut short at the limit');
+  await expect(exportRow).not.toContainText('node limit');
+});
+
+test('audit intro states its limits', async ({ page }) => {
+  await page.goto('/admin/audit');
+  const intro = page.getByTestId('audit-intro');
+  await expect(intro).toContainText(/Repeated views of the same thing by the same person within \d+ minutes are recorded once\./);
+  await expect(intro).toContainText('Deleted documents and erased clients are shown by id, because their names are erased with them.');
 });
 
 test.describe('erasing a client', () => {
@@ -74,6 +86,25 @@ test.describe('erasing a client', () => {
     await expect(adminPage.getByTestId('audit-filter-client')).toHaveValue(clientId);
     await expect(adminPage.getByTestId('audit-row').filter({ hasText: 'Erased client' })).not.toHaveCount(0);
     await adminContext.close();
+  });
+
+  test('can be left to admins by the centre', async ({ page, request, playwright, baseURL }) => {
+    const clientId = await createClientByApi(request, 'Ms Admins Erase');
+    const admin = await playwright.request.newContext({ baseURL, storageState: storageStates.admin });
+    expect((await admin.patch('/api/admin/settings', { data: { advisorsEraseClients: false } })).status()).toBe(200);
+    try {
+      await page.goto(`/clients/${clientId}`);
+      await expect(page.getByTestId('erase-client-not-allowed')).toContainText('only admins erase clients');
+      await expect(page.getByTestId('erase-client')).toHaveCount(0);
+      const refused = await request.delete(`/api/clients/${clientId}`);
+      expect(refused.status()).toBe(403);
+      expect((await refused.json()).error.message).toContain('only admins erase clients');
+    } finally {
+      expect((await admin.patch('/api/admin/settings', { data: { advisorsEraseClients: true } })).status()).toBe(200);
+      await admin.dispose();
+    }
+    await page.reload();
+    await expect(page.getByTestId('erase-client')).toBeVisible();
   });
 
   test('needs an assignment, not only sight', async ({ page, request, playwright, baseURL }) => {

@@ -7,8 +7,10 @@ import { ensureDependencies, loadDotEnv } from './lib/setup.mjs';
 
 loadDotEnv();
 ensureDependencies();
-// The same address `npm start` prints, and only warnings from the app's logger between the prompts.
-process.env.APP_URL ??= `http://localhost:${process.env.PORT ?? '3000'}`;
+// The address `npm start` prints, when APP_URL or PORT is set here or in .env. Without either, the
+// port given to `npm start` is unknown, so create-admin.ts names no address.
+if (!process.env.APP_URL && process.env.PORT) process.env.APP_URL = `http://localhost:${process.env.PORT}`;
+// Only warnings from the app's logger between the prompts.
 process.env.LOG_LEVEL ??= 'warn';
 
 const tsx = path.resolve('node_modules', 'tsx', 'dist', 'cli.mjs');

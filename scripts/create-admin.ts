@@ -66,7 +66,9 @@ async function main(): Promise<void> {
     const auth = createAuth({ db: database.db, config, secret: resolveAuthSecret(config) });
     const account = await createAccount(auth, { email: values.email, name: values.name, password, role });
     await recordAudit(database.db, { actorType: 'system', actorId: null, action: 'create', targetType: 'account', targetId: account.id, details: { role: account.role, source: 'command' } });
-    console.log(`Created the ${account.role} account for ${account.email}. Sign in at ${config.APP_URL}/sign-in.`);
+    // APP_URL has a default in the configuration, but only an APP_URL from the environment is the app's real address.
+    const signInAt = process.env.APP_URL ? `${config.APP_URL}/sign-in` : 'the address `npm start` prints';
+    console.log(`Created the ${account.role} account for ${account.email}. Sign in at ${signInAt}.`);
   } finally {
     await database.close();
   }

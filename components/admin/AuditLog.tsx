@@ -10,6 +10,7 @@ import { ErrorMessage } from '@/components/ui/ErrorMessage';
 import { Field, Select, TextInput } from '@/components/ui/Field';
 import { Loading } from '@/components/ui/Loading';
 import { downloadFile } from '@/lib/client/download';
+import { plural } from '@/lib/client/format';
 import { auditExportUrl, fetchAccounts, fetchAudit, queryKeys, type AuditQuery } from '@/lib/client/queries';
 import { actionLabels, shortId } from './auditLabels';
 import { AuditTable } from './AuditTable';
@@ -59,13 +60,22 @@ function toQuery(filters: AuditFilters): AuditQuery {
   };
 }
 
-/** Shows the audit log, newest first, filtered by action, user, client and dates held in the address. */
-export function AuditLog() {
+/**
+ * Shows the audit log, newest first, filtered by action, user, client and dates held in the address.
+ * `viewRepeatMinutes` is the server's window in which repeated views are recorded once.
+ */
+export function AuditLog({ viewRepeatMinutes }: { viewRepeatMinutes: number }) {
   return (
     <div className="space-y-6">
       <div>
         <h1>Audit log</h1>
-        <p className="mt-1 text-sm text-slate-600">Who viewed, uploaded, downloaded, changed or deleted what, and when. Newest first. The log holds ids and counts, never document text.</p>
+        <div className="mt-1 space-y-1 text-sm text-slate-600" data-testid="audit-intro">
+          <p>Who viewed, uploaded, downloaded, changed or deleted what, and when. Newest first. The log holds ids and counts, never document text.</p>
+          <p>
+            Repeated views of the same thing by the same person within {plural(viewRepeatMinutes, 'minute')} are recorded once. Deleted documents and erased clients are shown by id,
+            because their names are erased with them.
+          </p>
+        </div>
       </div>
       <Suspense fallback={<Loading label="Loading the audit log…" />}>
         <FilteredAuditLog />

@@ -9,15 +9,14 @@ import { postJson } from '@/lib/client/api';
 import { roleLabels } from '@/lib/client/format';
 import { queryKeys } from '@/lib/client/queries';
 import type { Account, Role } from '@/lib/client/types';
+import { checkAccountDetails, type AccountDetailProblems } from './checkAccountDetails';
 import { checkNewPassword, NewPasswordField } from './NewPasswordField';
 import { PasswordToPassOn } from './PasswordToPassOn';
 
-type Problems = { name?: string; email?: string; password?: string | null };
+type Problems = AccountDetailProblems & { password?: string | null };
 
 function checkAccount(name: string, email: string, password: string): Problems {
-  const problems: Problems = {};
-  if (!name.trim()) problems.name = 'Enter the person’s name.';
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) problems.email = 'Enter an email address, like name@example.org.';
+  const problems: Problems = checkAccountDetails(name, email);
   const passwordProblem = checkNewPassword(password);
   if (passwordProblem) problems.password = passwordProblem;
   return problems;

@@ -10,7 +10,6 @@ import { Card } from '@/components/ui/Card';
 import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { ErrorMessage } from '@/components/ui/ErrorMessage';
-import { Select } from '@/components/ui/Field';
 import { Table } from '@/components/ui/Table';
 import { Loading } from '@/components/ui/Loading';
 import { postJson, sendJson } from '@/lib/client/api';
@@ -18,12 +17,13 @@ import { formatDateTime, formatTime, roleLabels } from '@/lib/client/format';
 import { fetchAccounts, queryKeys } from '@/lib/client/queries';
 import type { Account, AccountWithLockout, Role } from '@/lib/client/types';
 import { CreateAccountForm } from './CreateAccountForm';
+import { EditAccountDialog } from './EditAccountDialog';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 
 /** A change to an account that waits for the admin's confirmation. */
 type PendingChange = { account: Account; change: { role: Role } | { disabled: boolean } };
 
-/** Lists the centre's accounts and lets an admin add accounts, change roles, disable them and set passwords. */
+/** Lists the centre's accounts and lets an admin add accounts, correct names and emails, change roles, disable accounts and set passwords. */
 export function UserAdmin() {
   return (
     <div className="space-y-6">
@@ -47,6 +47,7 @@ function AccountTable() {
   const accounts = useQuery({ queryKey: queryKeys.accounts, queryFn: fetchAccounts });
   const [pending, setPending] = useState<PendingChange | null>(null);
   const [resetting, setResetting] = useState<Account | null>(null);
+  const [editing, setEditing] = useState<Account | null>(null);
 
   const unlock = useMutation({
     mutationFn: (account: Account) => postJson<null>(`/api/admin/users/${account.id}/unlock`, {}),
@@ -86,6 +87,7 @@ function AccountTable() {
             isSelf={account.id === currentUser?.id}
             onChangeRole={(role) => setPending({ account, change: { role } })}
             onSetDisabled={(disabled) => setPending({ account, change: { disabled } })}
+            onEdit={() => setEditing(account)}
             onResetPassword={() => setResetting(account)}
             onUnlock={() => unlock.mutate(account)}
             unlocking={unlock.isPending && unlock.variables?.id === account.id}
@@ -107,6 +109,7 @@ function AccountTable() {
         {pending && <ChangeExplanation pending={pending} isSelf={pending.account.id === currentUser?.id} />}
       </ConfirmDialog>
 
+      <EditAccountDialog account={editing} onClose={() => setEditing(null)} />
       <ResetPasswordDialog account={resetting} onClose={() => setResetting(null)} />
     </>
   );
@@ -117,13 +120,15 @@ type AccountRowProps = {
   isSelf: boolean;
   onChangeRole: (role: Role) => void;
   onSetDisabled: (disabled: boolean) => void;
+  onEdit: () => void;
   onResetPassword: () => void;
   onUnlock: () => void;
   unlocking: boolean;
 };
 
-function AccountRow({ account, isSelf, onChangeRole, onSetDisabled, onResetPassword, onUnlock, unlocking }: AccountRowProps) {
-  const roleLabel = `Role of ${account.name}`;
+function AccountRow({ account, isSelf, onChangeRole, onSetDisabled, onEdit, onResetPassword, onUnlock, unlocking }: AccountRowProps) {
+  // A button, not a drop-down, changes the role: arrow keys on a drop-down would ask at every step.
+  const otherRole: Role = account.role === 'admin' ? 'advisor' : 'admin';
   return (
     <tr className="border-b border-slate-200 align-middle" data-testid="account-row" data-account-id={account.id} data-email={account.email} data-disabled={account.disabled}>
       <td className="py-2 pr-3 font-medium">
@@ -132,16 +137,14 @@ function AccountRow({ account, isSelf, onChangeRole, onSetDisabled, onResetPassw
       </td>
       <td className="py-2 pr-3">{account.email}</td>
       <td className="py-2 pr-3">
-        <Select
-          aria-label={roleLabel}
-          value={account.role}
-          onChange={(event) => onChangeRole(event.target.value as Role)}
-          className="min-w-28 py-1"
-          data-testid="account-role"
-        >
-          <option value="advisor">{roleLabels.advisor}</option>
-          <option value="admin">{roleLabels.admin}</option>
-        </Select>
+        <span className="flex flex-wrap items-center gap-1">
+          <span data-testid="account-role" data-role={account.role}>
+            {roleLabels[account.role]}
+          </span>
+          <Button variant="ghost" size="sm" onClick={() => onChangeRole(otherRole)} aria-label={`Make ${account.name} ${otherRole === 'admin' ? 'an admin' : 'an advisor'}`} data-testid="account-role-change">
+            {otherRole === 'admin' ? 'Make admin…' : 'Make advisor…'}
+          </Button>
+        </span>
       </td>
       <td className="py-2 pr-3">
         <AccountStatus account={account} />
@@ -157,6 +160,9 @@ function AccountRow({ account, isSelf, onChangeRole, onSetDisabled, onResetPassw
               Unlock
             </Button>
           )}
+          <Button variant="ghost" size="sm" onClick={onEdit} aria-label={`Change the name or email of ${account.name}`} data-testid="account-edit">
+            Edit…
+          </Button>
           <Button variant="ghost" size="sm" onClick={onResetPassword} aria-label={`Set a new password for ${account.name}`} data-testid="account-reset-password">
             Reset password…
           </Button>

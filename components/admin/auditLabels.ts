@@ -65,6 +65,10 @@ export function actionBadge(event: AuditEventView): { label: string; tone: Badge
   if (isFailedSignIn(event)) return { label: 'Sign-in rejected', tone: 'danger' };
   if (event.action === 'refused') return { label: actionLabels.refused, tone: 'danger' };
   if (event.action === 'delete' && event.targetType === 'upload-link') return { label: 'Revoked', tone: 'warning' };
+  // Lockouts carry details.locked = true. Unlocks carry false, or nothing when recorded before lockouts were.
+  if (event.action === 'update' && event.targetType === 'account-lockout') {
+    return event.details?.locked === true ? { label: 'Locked out', tone: 'warning' } : { label: 'Unlocked', tone: 'neutral' };
+  }
   return { label: actionLabels[event.action] ?? event.action, tone: event.action === 'delete' ? 'warning' : 'neutral' };
 }
 
@@ -87,25 +91,31 @@ const detailLabels: Record<string, string> = {
   decision: 'Decision',
   disabled: 'Disabled',
   documents: 'Documents',
+  emailChanged: 'Email changed',
   events: 'Events',
+  failedSignIns: 'Failed sign-ins',
   fields: 'Fields',
   format: 'Format',
+  letters: 'Letters',
   links: 'Links',
+  lockoutLifted: 'Lifted a sign-in lockout',
+  mentions: 'Letters moved',
   mergedDebtId: 'Took in debt',
   method: 'Method',
-  route: 'Address',
-  mentions: 'Letters',
+  nameChanged: 'Name changed',
   nodes: 'Nodes',
   proposals: 'Merge proposals',
   pull: 'Model download',
   reason: 'Reason',
   retry: 'Processed again',
   role: 'Role',
+  route: 'Address',
   separatedDebtId: 'Separated into debt',
   source: 'Created by',
   status: 'Response status',
   succeeded: 'Succeeded',
-  truncated: 'Cut to the node limit',
+  // Graph views and audit log exports both record it: more nodes or events matched than the limit allows.
+  truncated: 'Cut short at the limit',
   withPassword: 'With a PDF password',
 };
 
@@ -125,6 +135,9 @@ const signInOutcomes: Record<number, string> = {
 
 type DetailRow = { key: string; label: string; value: string };
 
+/** Detail keys the action badge already shows in words. */
+const keysInBadge = new Set(['locked']);
+
 /** Returns an event's details as label and value pairs for the audit table, leaving out keys with no value. */
 export function detailRows(event: Pick<AuditEventView, 'action' | 'details'>): DetailRow[] {
   const details = event.details ?? {};
@@ -135,7 +148,7 @@ export function detailRows(event: Pick<AuditEventView, 'action' | 'details'>): D
     return [{ key: 'request', label: 'Request', value: `${details.method ?? ''} ${details.route}`.trim() }];
   }
   return Object.entries(details)
-    .filter(([, value]) => value !== null)
+    .filter(([key, value]) => value !== null && !keysInBadge.has(key))
     .map(([key, value]) => ({ key, label: detailLabels[key] ?? key, value: detailValue(key, value!) }));
 }
 

@@ -26,7 +26,7 @@ export function AccountScreen({ user }: { user: CurrentUser }) {
           <dt className="font-medium text-slate-700">Role</dt>
           <dd>{roleLabels[user.role]}</dd>
         </dl>
-        <p className="mt-3 text-xs text-slate-600">Only an admin can change your name, email address or role.</p>
+        <p className="mt-3 text-xs text-slate-600">Ask an admin to change your name, email address or role.</p>
       </Card>
       <Card title="Change password" description="Changing your password signs you out on every other browser and device. This one stays signed in.">
         <ChangePasswordForm />

@@ -21,6 +21,7 @@ import { ErasedNotice } from './ErasedNotice';
 
 /** Lists the clients and opens new cases. `erased` shows the confirmation of an erasure just made. */
 export function ClientsScreen({ erased = false }: { erased?: boolean }) {
+  const isAdmin = useCurrentUser()?.role === 'admin';
   return (
     <div className="space-y-6">
       <h1>Clients</h1>
@@ -28,7 +29,12 @@ export function ClientsScreen({ erased = false }: { erased?: boolean }) {
       <Card title="New client" description="Open a case for a client, then upload the documents they brought.">
         <CreateClientForm />
       </Card>
-      <Card title="All clients">
+      {/* An advisor's list depends on a setting that only admins can read, so the description covers both cases. */}
+      <Card
+        title={isAdmin ? 'All clients' : 'Clients you can open'}
+        description={isAdmin ? undefined : 'The clients assigned to you, or every client while an admin lets advisors see them all.'}
+        data-testid="clients-list"
+      >
         <ClientTable />
       </Card>
     </div>

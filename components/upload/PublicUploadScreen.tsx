@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { FileUploader } from '@/components/documents/FileUploader';
 import { Card } from '@/components/ui/Card';
 import { ErrorMessage } from '@/components/ui/ErrorMessage';
@@ -11,17 +12,28 @@ import { formatDateTime } from '@/lib/client/format';
 import { fetchPublicUploadLink, publicUploadUrl, queryKeys } from '@/lib/client/queries';
 import { SentDocuments } from './SentDocuments';
 
-/** Messages for a link that cannot be used, by the API's error code. A 404 covers unknown and malformed tokens. */
-const unusableLinks: Record<string, { title: string; text: string }> = {
-  link_expired: { title: 'This link has expired', text: 'Upload links only work for a few days, to keep your documents safe.' },
-  link_revoked: { title: 'This link has been cancelled', text: 'Your advisor has cancelled this link, so it can no longer be used.' },
-  not_found: { title: 'This link does not work', text: 'The address may be incomplete: check that you copied all of it.' },
-};
+/** Why a link cannot be used, in the client's words. `keepsSent` is whether what was sent through it stays with the advisor. */
+type UnusableLink = { kind: string; title: string; text: string; keepsSent: boolean };
 
-function unusableLink(error: unknown): { title: string; text: string } | null {
+const unusableLinks = {
+  link_expired: { kind: 'link_expired', title: 'This link has expired', text: 'Upload links only work for a few days, to keep your documents safe.', keepsSent: true },
+  link_revoked: { kind: 'link_revoked', title: 'This link has been cancelled', text: 'Your advisor has cancelled this link, so it can no longer be used.', keepsSent: true },
+  // A whole link that the server no longer finds. Erasing a client's record removes its links and documents, so nothing is said about them.
+  link_gone: { kind: 'link_gone', title: 'This link no longer works', text: 'It can no longer be used to send documents.', keepsSent: false },
+  link_incomplete: { kind: 'link_incomplete', title: 'This link does not work', text: 'The address may be incomplete: check that you copied all of it.', keepsSent: false },
+} satisfies Record<string, UnusableLink>;
+
+/**
+ * The shape of a whole token, as lib/uploads/links.ts makes it: the link's id, its expiry in Unix
+ * seconds and a base64url HMAC-SHA256 of 43 characters. A token cut short in copying fails it.
+ */
+const WHOLE_TOKEN = /^[0-9a-f-]{36}\.\d{1,12}\.[\w-]{43}$/;
+
+/** Returns why the link cannot be used, or null when the error is not about the link. The API returns 404 for unknown and malformed tokens alike. */
+function unusableLink(error: unknown, token: string): UnusableLink | null {
   if (!(error instanceof ApiError)) return null;
-  if (error.status === 410) return unusableLinks[error.code] ?? unusableLinks.link_expired;
-  if (error.status === 404) return unusableLinks.not_found;
+  if (error.status === 410) return error.code === 'link_revoked' ? unusableLinks.link_revoked : unusableLinks.link_expired;
+  if (error.status === 404) return WHOLE_TOKEN.test(token) ? unusableLinks.link_gone : unusableLinks.link_incomplete;
   return null;
 }
 
@@ -36,8 +48,8 @@ export function PublicUploadScreen({ token }: { token: string }) {
 
   if (link.isPending) return <Loading label="Checking your link…" />;
 
-  if (link.isError) {
-    const unusable = unusableLink(link.error);
+  const unusable = link.isError ? unusableLink(link.error, token) : null;
+  if (!link.data) {
     if (!unusable) {
       return (
         <div className="space-y-3">
@@ -47,17 +59,15 @@ export function PublicUploadScreen({ token }: { token: string }) {
       );
     }
     return (
-      <div className="space-y-3" data-testid="public-upload-unusable" data-code={link.error instanceof ApiError ? link.error.code : undefined}>
-        <h1>{unusable.title}</h1>
-        <p className="text-slate-700">{unusable.text}</p>
-        <p className="font-medium text-slate-900">Ask your advisor for a new link.</p>
+      <div className="space-y-3" data-testid="public-upload-unusable" data-code={unusable.kind}>
+        <UnusableLinkText unusable={unusable} />
       </div>
     );
   }
 
   const { centreName, expiresAt, maxUploadMb } = link.data;
 
-  /** After each file, refresh the list of sent documents, and check the link again in case it expired meanwhile. */
+  /** After each file, refresh the list of sent documents, and check the link again in case it expired or was cancelled meanwhile. */
   async function refreshAfterUpload() {
     await queryClient.invalidateQueries({ queryKey: queryKeys.publicUploadDocuments(token) });
     void queryClient.invalidateQueries({ queryKey: queryKeys.publicUploadLink(token) });
@@ -69,20 +79,36 @@ export function PublicUploadScreen({ token }: { token: string }) {
         <p className="text-sm font-medium text-teal-800" data-testid="public-upload-centre">
           {centreName}
         </p>
-        <h1>Send your documents</h1>
-        <p className="text-slate-700">Upload photos or PDFs of your letters, bills and statements. Your advisor will see them and use them to help you.</p>
-        <p className="text-sm text-slate-600" data-testid="public-upload-expiry">
-          This link works until <strong>{formatDateTime(expiresAt)}</strong>.
-        </p>
+        {unusable ? (
+          // The link stopped working while the page was open. The upload list below stays, because it
+          // is the only record of which of the files picked here were sent.
+          <div className="space-y-2" data-testid="public-upload-unusable" data-code={unusable.kind}>
+            <UnusableLinkText unusable={unusable}>
+              <p className="text-slate-700" data-testid="public-upload-not-sent">
+                A file marked “Not uploaded” below was not sent.
+              </p>
+            </UnusableLinkText>
+          </div>
+        ) : (
+          <>
+            <h1>Send your documents</h1>
+            <p className="text-slate-700">Upload photos or PDFs of your letters, bills and statements. Your advisor will see them and use them to help you.</p>
+            <p className="text-sm text-slate-600" data-testid="public-upload-expiry">
+              This link works until <strong>{formatDateTime(expiresAt)}</strong>.
+            </p>
+          </>
+        )}
+        {link.isError && !unusable && <ErrorMessage error={link.error} title="Your link could not be checked again." onRetry={() => void link.refetch()} data-testid="public-upload-error" />}
       </div>
 
-      <Card>
+      <Card inert={unusable !== null} className={unusable ? 'opacity-60' : undefined}>
         <FileUploader
           url={publicUploadUrl(token)}
           title="Send documents"
           maxBytes={maxUploadMb * 1024 * 1024}
           requestOptions={{ redirectOnUnauthenticated: false }}
-          uploadedText="Sent. You can see when it has been read under “Documents you have sent”."
+          // The list of sent documents below shows whether each file could be read, and it is hidden once the link stops working.
+          uploadedText={unusable ? 'Sent to your advisor.' : 'Sent to your advisor. Whether it could be read is shown under “Documents you have sent” below.'}
           onFileSettled={refreshAfterUpload}
         />
         <Notice className="mt-4" title="For clear photos">
@@ -93,7 +119,24 @@ export function PublicUploadScreen({ token }: { token: string }) {
         </Notice>
       </Card>
 
-      <SentDocuments token={token} />
+      {!unusable && <SentDocuments token={token} />}
     </div>
+  );
+}
+
+/** States why the link cannot be used, what became of what was sent through it (with `children`), and what to do. */
+function UnusableLinkText({ unusable, children }: { unusable: UnusableLink; children?: ReactNode }) {
+  return (
+    <>
+      <h1>{unusable.title}</h1>
+      <p className="text-slate-700">{unusable.text}</p>
+      {unusable.keepsSent && (
+        <p className="text-slate-700" data-testid="public-upload-kept">
+          Any documents you already sent with this link stay with your advisor.
+        </p>
+      )}
+      {children}
+      <p className="font-medium text-slate-900">Ask your advisor for a new link.</p>
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { listAuditEvents } from '@/lib/audit';
 import type { Services } from '@/lib/services';
 import { createTestServices } from '@/tests/helpers/app-services';
 import { createAccount, createFirstAdminFromEnvironment, listAccounts, listAccountsWithLockouts, resetPassword, unlockAccount, updateAccount } from './accounts';
@@ -45,7 +46,7 @@ test('duplicate emails are rejected', async () => {
 
 test('reset password replaces the old one', async () => {
   const account = await createAccount(services.auth, { email: 'reset@centre.test', name: 'Reset', password: 'old-password-123', role: 'advisor' });
-  await resetPassword(services.auth, services.db, account.id, 'new-password-123');
+  expect(await resetPassword(services.auth, services.db, services.config, account.id, 'new-password-123')).toEqual({ lockoutLifted: false });
   expect((await signIn('reset@centre.test', 'old-password-123')).status).toBe(401);
   expect((await signIn('reset@centre.test', 'new-password-123')).status).toBe(200);
 });
@@ -55,7 +56,7 @@ test('reset password lifts a lockout', async () => {
   for (let attempt = 0; attempt < services.config.SIGN_IN_MAX_ATTEMPTS; attempt++) await recordSignInFailure(services.db, services.config, 'locked@centre.test');
   await expect(assertSignInAllowed(services.db, services.config, 'locked@centre.test')).rejects.toMatchObject({ code: 'rate_limited' });
 
-  await resetPassword(services.auth, services.db, account.id, 'unlocked-password-1');
+  expect(await resetPassword(services.auth, services.db, services.config, account.id, 'unlocked-password-1')).toEqual({ lockoutLifted: true });
   await expect(assertSignInAllowed(services.db, services.config, 'locked@centre.test')).resolves.toBeUndefined();
 });
 
@@ -75,6 +76,44 @@ test('account list shows lockouts until lifted', async () => {
   await unlockAccount(services.db, account.id);
   expect(await lockoutOf()).toBeNull();
   await expect(assertSignInAllowed(services.db, services.config, 'unlock@centre.test')).resolves.toBeUndefined();
+});
+
+test('lockout is recorded once in the audit log', async () => {
+  const account = await createAccount(services.auth, { email: 'audited.lock@centre.test', name: 'Audited Lock', password: 'audited-lock-password-1', role: 'advisor' });
+  const lockoutEvents = async () => (await listAuditEvents(services.db, { targetId: account.id, limit: 100, offset: 0 })).filter((event) => event.targetType === 'account-lockout');
+  for (let attempt = 0; attempt < services.config.SIGN_IN_MAX_ATTEMPTS - 1; attempt++) await recordSignInFailure(services.db, services.config, 'audited.lock@centre.test');
+  expect(await lockoutEvents()).toEqual([]);
+
+  await recordSignInFailure(services.db, services.config, 'Audited.Lock@centre.test');
+  await recordSignInFailure(services.db, services.config, 'audited.lock@centre.test');
+  const events = await lockoutEvents();
+  expect(events).toHaveLength(1);
+  expect(events[0]).toMatchObject({ actorType: 'system', action: 'update', details: { locked: true, failedSignIns: services.config.SIGN_IN_MAX_ATTEMPTS } });
+});
+
+test('lockout of an unknown email is not audited', async () => {
+  for (let attempt = 0; attempt < services.config.SIGN_IN_MAX_ATTEMPTS; attempt++) await recordSignInFailure(services.db, services.config, 'nobody.here@centre.test');
+  const lockouts = (await listAuditEvents(services.db, { limit: 1000, offset: 0 })).filter((event) => event.targetType === 'account-lockout' && event.targetId === null);
+  expect(lockouts).toEqual([]);
+});
+
+test('name and email can be corrected', async () => {
+  const account = await createAccount(services.auth, { email: 'misspelt@centre.test', name: 'Jon Smiht', password: 'misspelt-password-1', role: 'advisor' });
+  const updated = await updateAccount(services.auth, services.db, account.id, { name: '  John Smith ', email: ' John.Smith@Centre.test ' });
+  expect(updated.name).toBe('John Smith');
+  expect(updated.email).toBe('john.smith@centre.test');
+  expect(updated.role).toBe('advisor');
+  expect((await signIn('john.smith@centre.test', 'misspelt-password-1')).status).toBe(200);
+  expect((await signIn('misspelt@centre.test', 'misspelt-password-1')).status).toBe(401);
+});
+
+test('email of another account is rejected', async () => {
+  const first = await createAccount(services.auth, { email: 'taken@centre.test', name: 'Taken', password: 'taken-password-12', role: 'advisor' });
+  const second = await createAccount(services.auth, { email: 'other@centre.test', name: 'Other', password: 'other-password-12', role: 'advisor' });
+  await expect(updateAccount(services.auth, services.db, second.id, { email: 'TAKEN@centre.test' })).rejects.toMatchObject({ code: 'conflict' });
+  expect((await updateAccount(services.auth, services.db, first.id, { email: 'Taken@Centre.test' })).email).toBe('taken@centre.test');
+  await expect(updateAccount(services.auth, services.db, second.id, { name: '   ' })).rejects.toMatchObject({ code: 'invalid_request' });
+  expect((await updateAccount(services.auth, services.db, second.id, {})).name).toBe('Other');
 });
 
 test('disabled accounts cannot sign in', async () => {

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit';
 import { moduleLogger } from '../log';
 import { MIN_PASSWORD_LENGTH, type Auth, type Role } from './auth';
 import type { Config } from '../config';
-import { clearSignInFailures, lockedUntil } from './lockout';
+import { clearSignInFailures, isLockedOut, lockedUntil } from './lockout';
 
 const log = moduleLogger('auth.accounts');
 
@@ -78,37 +78,55 @@ export async function createAccount(auth: Auth, input: { email: string; name: st
 /**
  * Sets a new password and signs the account out everywhere, so an old session cannot outlive a
  * reset. It also clears the account's failed sign-ins, because the lockout message directs a
- * locked-out advisor to ask an admin for a reset.
+ * locked-out advisor to ask an admin for a reset. Returns whether that lifted a lockout.
  */
-export async function resetPassword(auth: Auth, db: Db, userId: string, password: string): Promise<void> {
+export async function resetPassword(auth: Auth, db: Db, config: Config, userId: string, password: string): Promise<{ lockoutLifted: boolean }> {
   checkPassword(password);
   const context = await auth.$context;
   const user = await context.internalAdapter.findUserById(userId);
   if (!user) throw new AppError('not_found', `Account ${userId} was not found.`);
   await context.internalAdapter.updatePassword(userId, await context.password.hash(password));
   await context.internalAdapter.deleteUserSessions(userId);
+  const lockoutLifted = await isLockedOut(db, config, user.email);
   await clearSignInFailures(db, user.email);
-  log.info({ userId }, 'password reset');
+  log.info({ userId, lockoutLifted }, 'password reset');
+  return { lockoutLifted };
 }
 
+/** A change an admin makes to an account on the Users screen. Fields left out stay as they are. */
+export type AccountChange = { role?: Role; disabled?: boolean; name?: string; email?: string };
+
 /**
- * Changes an account's role or disables it. A disabled account is signed out and cannot sign in.
- * The last enabled admin cannot be demoted or disabled, so the centre never locks itself out.
+ * Changes an account's role, name or email, or disables it. A disabled account is signed out and
+ * cannot sign in. The last enabled admin cannot be demoted or disabled, so the centre never locks
+ * itself out. A new email must not belong to another account, and the owner signs in with it from
+ * then on.
  */
-export async function updateAccount(auth: Auth, db: Db, userId: string, change: { role?: Role; disabled?: boolean }): Promise<Account> {
+export async function updateAccount(auth: Auth, db: Db, userId: string, change: AccountChange): Promise<Account> {
   const current = await getAccount(db, userId);
   const losesAdmin = current.role === 'admin' && !current.disabled && (change.role === 'advisor' || change.disabled === true);
   if (losesAdmin) {
     const admins = (await listAccounts(db)).filter((account) => account.role === 'admin' && !account.disabled);
     if (admins.length <= 1) throw new AppError('conflict', 'This is the last admin account. Make another account an admin first.');
   }
+
   const context = await auth.$context;
+  const name = change.name?.trim();
+  if (name === '') throw new AppError('invalid_request', 'The name is empty. Enter the person’s name.');
+  const email = change.email?.trim().toLowerCase();
+  if (email !== undefined && email !== current.email) {
+    const owner = await context.internalAdapter.findUserByEmail(email);
+    if (owner && owner.user.id !== userId) throw new AppError('conflict', `Another account already has the email ${email}. Choose a different email address.`);
+  }
+
   await context.internalAdapter.updateUser(userId, {
     ...(change.role ? { role: change.role } : {}),
+    ...(name === undefined ? {} : { name }),
+    ...(email === undefined ? {} : { email }),
     ...(change.disabled === undefined ? {} : { banned: change.disabled, banReason: change.disabled ? 'disabled by an admin' : null }),
   });
   if (change.disabled) await context.internalAdapter.deleteUserSessions(userId);
-  log.info({ userId, role: change.role, disabled: change.disabled }, 'account updated');
+  log.info({ userId, role: change.role, disabled: change.disabled, nameChanged: name !== undefined, emailChanged: email !== undefined }, 'account updated');
   return getAccount(db, userId);
 }
 

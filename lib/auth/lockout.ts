@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
 import { and, count, desc, eq, gte, inArray, lt } from 'drizzle-orm';
+import { recordAudit } from '../audit';
 import type { Config } from '../config';
 import type { Db } from '../db/client';
-import { signInFailures } from '../db/schema';
+import { signInFailures, users } from '../db/schema';
 import { AppError } from '../errors';
 
 function accountKey(email: string): string {
@@ -22,17 +23,43 @@ async function recentFailures(db: Db, config: Config, email: string): Promise<nu
   return row.failures;
 }
 
-/** Throws rate_limited when an account had SIGN_IN_MAX_ATTEMPTS failed sign-ins within the window. */
+/** Returns whether the account with this email is locked out now: it had SIGN_IN_MAX_ATTEMPTS failed sign-ins within the window. */
+export async function isLockedOut(db: Db, config: Config, email: string): Promise<boolean> {
+  return (await recentFailures(db, config, email)) >= config.SIGN_IN_MAX_ATTEMPTS;
+}
+
+/** Throws rate_limited when the account with this email is locked out. */
 export async function assertSignInAllowed(db: Db, config: Config, email: string): Promise<void> {
-  if ((await recentFailures(db, config, email)) >= config.SIGN_IN_MAX_ATTEMPTS) {
+  if (await isLockedOut(db, config, email)) {
     throw new AppError('rate_limited', `Too many failed sign-ins for this account. Wait ${config.SIGN_IN_WINDOW_MINUTES} minutes and try again, or ask an admin to unlock it.`);
   }
 }
 
-/** Records a failed sign-in, and drops failures older than the window. */
+/**
+ * Records a failed sign-in, and drops failures older than the window. The failure that locks an
+ * existing account also goes in the audit log, so the log shows when the lockout began.
+ */
 export async function recordSignInFailure(db: Db, config: Config, email: string): Promise<void> {
   await db.insert(signInFailures).values({ accountKey: accountKey(email) });
   await db.delete(signInFailures).where(lt(signInFailures.at, windowStart(config)));
+
+  // NOTE: when two failures for one email arrive together, both can count past the limit and the
+  // lockout goes unrecorded. The lockout itself still holds.
+  if ((await recentFailures(db, config, email)) === config.SIGN_IN_MAX_ATTEMPTS) await recordLockout(db, config, email);
+}
+
+/** Records the lockout of the account with this email. Emails with no account have nothing to lock, so they get no event. */
+async function recordLockout(db: Db, config: Config, email: string): Promise<void> {
+  const [account] = await db.select({ id: users.id }).from(users).where(eq(users.email, email.trim().toLowerCase()));
+  if (!account) return;
+  await recordAudit(db, {
+    actorType: 'system',
+    actorId: null,
+    action: 'update',
+    targetType: 'account-lockout',
+    targetId: account.id,
+    details: { locked: true, failedSignIns: config.SIGN_IN_MAX_ATTEMPTS },
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { AuditLog } from '@/components/admin/AuditLog';
+import { VIEW_REPEAT_MINUTES } from '@/lib/audit';
 import { requirePageUser } from '@/lib/auth/page';
 
 export const metadata: Metadata = { title: 'Audit log' };
@@ -12,5 +13,5 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   // The filters are in the address, so signing in again returns to the same view of the log.
   const search = query.size > 0 ? `?${query}` : '';
   await requirePageUser({ next: `/admin/audit${search}`, role: 'admin' });
-  return <AuditLog />;
+  return <AuditLog viewRepeatMinutes={VIEW_REPEAT_MINUTES} />;
 }

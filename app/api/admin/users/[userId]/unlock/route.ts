@@ -8,6 +8,6 @@ const params = z.object({ userId: z.string().min(1).max(100) });
 export const POST = route<{ userId: string }>('admin', async ({ params: raw, services, audit }) => {
   const { userId } = parseParams(raw, params);
   await unlockAccount(services.db, userId);
-  await audit({ action: 'update', targetType: 'account-lockout', targetId: userId });
+  await audit({ action: 'update', targetType: 'account-lockout', targetId: userId, details: { locked: false } });
   return new Response(null, { status: 204 });
 });
