@@ -118,7 +118,7 @@ test('corrected amount is locked until unlocked', async ({ page, request }) => {
   const form = page.getByTestId('debt-correction-form');
   await form.getByTestId('debt-input-amount').fill('£3,650');
   await form.getByTestId('debt-corrections-save').click();
-  await expect(page.getByTestId('debt-corrections-result')).toContainText('Amount owed is now locked.');
+  await expect(page.getByTestId('debt-corrections-result')).toContainText('Saved amount owed as £3,650.00. It is now locked.');
 
   await expect(card.getByTestId('debt-amount')).toHaveText('£3,650.00');
   await expect(card.getByTestId('debt-locked-amount')).toBeVisible();

@@ -21,11 +21,18 @@ async function storeChangedDebt(queryClient: QueryClient, debt: Debt) {
   await refreshAfterDebtChange(queryClient, debt.clientId);
 }
 
-/** Returns the sentence after a save, e.g. "Amount owed and priority are now locked." */
-function lockedSentence(fields: DebtField[]): string {
-  const labels = fields.map((field) => fieldLabels[field].toLowerCase());
-  const list = labels.length <= 1 ? labels.join('') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
-  return `${list.charAt(0).toUpperCase()}${list.slice(1)} ${labels.length > 1 ? 'are' : 'is'} now locked.`;
+/** Joins phrases as a reader lists them: "a", "a and b", "a, b and c". */
+function listed(phrases: string[]): string {
+  return phrases.length <= 1 ? phrases.join('') : `${phrases.slice(0, -1).join(', ')} and ${phrases.at(-1)}`;
+}
+
+/**
+ * Returns the sentence after a save, repeating what was stored so that a mistyped value shows at
+ * once, e.g. "Saved amount owed as £147.96. It is now locked."
+ */
+function savedSentence(fields: DebtField[], debt: Debt): string {
+  const values = listed(fields.map((field) => `${fieldLabels[field].toLowerCase()} as ${formatFieldValue(field, debt[field])}`));
+  return `Saved ${values}. ${fields.length > 1 ? 'They are' : 'It is'} now locked.`;
 }
 
 /**
@@ -37,6 +44,7 @@ export function DebtCorrections({ debt }: { debt: Debt }) {
   const queryClient = useQueryClient();
   const formId = useId();
   const url = `/api/clients/${debt.clientId}/debts/${debt.id}`;
+  const organisations = organisationNames(queryClient.getQueryData<DebtsResponse>(queryKeys.debts(debt.clientId))?.debts ?? [debt]);
   const [edits, setEdits] = useState<Partial<CorrectionValues>>({});
   const [errors, setErrors] = useState<Partial<Record<DebtField, string>>>({});
   const [result, setResult] = useState<{ text: string; graphUpdated: boolean } | null>(null);
@@ -49,7 +57,7 @@ export function DebtCorrections({ debt }: { debt: Debt }) {
     mutationFn: (body: CorrectionBody) => sendJson<DebtChangeResponse>('PATCH', url, body),
     onSuccess: async (response, body) => {
       setEdits({});
-      setResult({ text: `Saved. ${lockedSentence(Object.keys(body) as DebtField[])}`, graphUpdated: response.graphUpdated });
+      setResult({ text: savedSentence(Object.keys(body) as DebtField[], response.debt), graphUpdated: response.graphUpdated });
       await storeChangedDebt(queryClient, response.debt);
     },
   });
@@ -97,10 +105,18 @@ export function DebtCorrections({ debt }: { debt: Debt }) {
                 {locked && <LockedMark field={field} />}
               </label>
               <div>
-                <FieldInput id={inputId} field={field} value={values[field]} invalid={Boolean(error)} describedBy={[error ? `${inputId}-error` : null, showExtracted ? `${inputId}-extracted` : null]} onChange={(value) => edit(field, value)} />
+                <FieldInput
+                  id={inputId}
+                  field={field}
+                  value={values[field]}
+                  invalid={Boolean(error)}
+                  describedBy={[error ? `${inputId}-error` : null, showExtracted ? `${inputId}-extracted` : null]}
+                  suggestions={organisationFields.has(field) ? `${formId}-organisations` : undefined}
+                  onChange={(value) => edit(field, value)}
+                />
                 {showExtracted && (
                   <p id={`${inputId}-extracted`} className="mt-1 text-xs text-slate-600" data-testid={`debt-extracted-${field}`}>
-                    The letters say {extracted}. Unlocking goes back to it.
+                    {debt.extracted[field] === null ? 'No letter gives a value. Unlocking clears it.' : `The letters say ${extracted}. Unlocking goes back to it.`}
                   </p>
                 )}
                 {error && (
@@ -126,6 +142,12 @@ export function DebtCorrections({ debt }: { debt: Debt }) {
           );
         })}
 
+        <datalist id={`${formId}-organisations`}>
+          {organisations.map((name) => (
+            <option key={name} value={name} />
+          ))}
+        </datalist>
+
         <div className="flex flex-wrap items-center gap-2 pt-1">
           <Button type="submit" size="sm" busy={save.isPending} disabled={!canSave || toggleLock.isPending} data-testid="debt-corrections-save">
             Save corrections
@@ -150,9 +172,18 @@ export function DebtCorrections({ debt }: { debt: Debt }) {
   );
 }
 
-type FieldInputProps = { id: string; field: DebtField; value: string; invalid: boolean; describedBy: (string | null)[]; onChange: (value: string) => void };
+/** Fields that name an organisation, which the form offers to fill from the client's other debts. */
+const organisationFields = new Set<DebtField>(['creditor', 'originalCreditor', 'collectingAgent']);
 
-function FieldInput({ id, field, value, invalid, describedBy, onChange }: FieldInputProps) {
+/** Returns the organisations the client's debts name, so a correction can reuse one exactly. */
+function organisationNames(debts: Debt[]): string[] {
+  const names = debts.flatMap((debt) => [debt.creditor, debt.originalCreditor, debt.collectingAgent]).filter((name): name is string => Boolean(name));
+  return [...new Set(names)].sort((a, b) => a.localeCompare(b));
+}
+
+type FieldInputProps = { id: string; field: DebtField; value: string; invalid: boolean; describedBy: (string | null)[]; suggestions?: string; onChange: (value: string) => void };
+
+function FieldInput({ id, field, value, invalid, describedBy, suggestions, onChange }: FieldInputProps) {
   const common = { id, 'aria-invalid': invalid || undefined, 'aria-describedby': describedBy.filter(Boolean).join(' ') || undefined, 'data-testid': `debt-input-${field}` };
 
   if (field === 'priority') {
@@ -176,5 +207,5 @@ function FieldInput({ id, field, value, invalid, describedBy, onChange }: FieldI
     );
   }
   if (field === 'asOfDate') return <TextInput {...common} type="date" value={value} onChange={(event) => onChange(event.target.value)} />;
-  return <TextInput {...common} inputMode={field === 'amount' ? 'decimal' : undefined} autoComplete="off" value={value} onChange={(event) => onChange(event.target.value)} />;
+  return <TextInput {...common} inputMode={field === 'amount' ? 'decimal' : undefined} list={suggestions} autoComplete="off" value={value} onChange={(event) => onChange(event.target.value)} />;
 }

@@ -41,6 +41,13 @@ describe('parseField', () => {
     expect(parseField('amount', '£3,800.5')).toEqual({ value: '3800.50' });
   });
 
+  it('rejects a comma before the pence', () => {
+    expect(parseField('amount', '147,96')).toEqual({ error: 'Put a point before the pence, such as 147.96.' });
+    expect(parseField('amount', '1,47')).toEqual({ error: 'Put a point before the pence, such as 147.96.' });
+    expect(parseField('amount', '12,34,567')).toEqual({ error: 'Enter the amount in pounds, such as 1234.56.' });
+    expect(parseField('amount', '14,796')).toEqual({ value: '14796.00' });
+  });
+
   it('rejects an amount that is not pounds', () => {
     expect(parseField('amount', 'lots')).toEqual({ error: 'Enter the amount in pounds, such as 1234.56.' });
   });

@@ -53,10 +53,13 @@ export function parseField(field: DebtField, input: string): Parsed {
 
   switch (field) {
     case 'amount': {
-      const pounds = text.replace(/[£,\s]/g, '');
-      if (pounds === '') return { value: null };
-      if (!/^\d{1,12}(?:\.\d{1,2})?$/.test(pounds)) return { error: 'Enter the amount in pounds, such as 1234.56.' };
-      return { value: Number(pounds).toFixed(2) };
+      const written = text.replace(/[£\s]/g, '');
+      if (written === '') return { value: null };
+      // A comma only separates thousands: "147,96" is a mistyped £147.96, never £14,796.
+      if (!/^(?:\d{1,3}(?:,\d{3})+|\d{1,12})(?:\.\d{1,2})?$/.test(written)) {
+        return { error: /,\d{1,2}$/.test(written) ? 'Put a point before the pence, such as 147.96.' : 'Enter the amount in pounds, such as 1234.56.' };
+      }
+      return { value: Number(written.replace(/,/g, '')).toFixed(2) };
     }
     case 'priority':
       return { value: text === '' ? null : text === 'true' };
