@@ -244,10 +244,15 @@ describe.each(backends)('debt resolution on $name', ({ open, skip }) => {
     expect(await listMergeProposals(database.db, { clientId: client.id })).toEqual([]);
 
     await expect(mergeDebts(database.db, { clientId: client.id, debtId: first.id, otherDebtId: first.id, userId: 'advisor-1' })).rejects.toMatchObject({ code: 'invalid_request' });
+    // Corrections on the debt merged in fill only what this debt's letters leave empty.
+    await correctDebt(database.db, { clientId: client.id, debtId: first.id, correction: { amount: '99.00', originalCreditor: 'Elsewhere Lending Ltd' } });
     await mergeDebts(database.db, { clientId: client.id, debtId: second.id, otherDebtId: first.id, userId: 'advisor-1' });
     const { debts } = await debtsOf(client.id);
     expect(debts.map((debt) => debt.id)).toEqual([second.id]);
     expect(debts[0].mentions).toHaveLength(2);
+    expect(debts[0].amount).not.toBe('99.00');
+    expect(debts[0].originalCreditor).toBe('Elsewhere Lending Ltd');
+    expect(debts[0].lockedFields).toEqual(['originalCreditor']);
     await expect(mergeDebts(database.db, { clientId: client.id, debtId: second.id, otherDebtId: first.id, userId: 'advisor-1' })).rejects.toMatchObject({ code: 'not_found' });
 
     // The merge holds when a letter is read again.
@@ -322,6 +327,22 @@ describe.each(backends)('debt resolution on $name', ({ open, skip }) => {
 
     await correctDebt(database.db, { clientId: client.id, debtId: card.id, correction: { countInTotals: true } });
     expect((await debtsOf(client.id)).totals).toEqual(before.totals);
+  });
+
+  test.skipIf(skip)('a typed short name joins a creditor another client owes', async () => {
+    const other = await createClient(database.db, { name: 'Resolution Client Hub A' });
+    const catalogue = await extract(sample('10_catalogue_arrears'));
+    await ingest(other.id, sample('10_catalogue_arrears'), { ...catalogue, debts: catalogue.debts.map((debt) => ({ ...debt, creditor: 'Quenby Hollis Home Shopping Ltd' })) });
+    const [owed] = (await debtsOf(other.id)).debts;
+
+    const client = await createClient(database.db, { name: 'Resolution Client Hub B' });
+    await ingest(client.id, sample('05_energy_arrears'));
+    const [debt] = (await debtsOf(client.id)).debts;
+    await correctDebt(database.db, { clientId: client.id, debtId: debt.id, correction: { creditor: 'Quenby Hollis' } });
+
+    const [corrected] = (await debtsOf(client.id)).debts;
+    expect(corrected.creditorId).toBe(owed.creditorId);
+    expect(corrected.creditor).toBe('Quenby Hollis Home Shopping Ltd');
   });
 
   test.skipIf(skip)('a corrected collecting agent survives reprocessing', async () => {

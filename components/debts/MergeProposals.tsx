@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/Button';
 import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
 import { ErrorMessage } from '@/components/ui/ErrorMessage';
@@ -58,13 +58,16 @@ function KeptApartNotice({ clientId, proposal, onDone }: { clientId: string; pro
     },
   });
   const name = (debt: Debt) => `${debt.creditor ?? 'an unknown creditor'} (${formatMoney(debt.amount)})`;
+  // The card whose button had focus is gone, so focus moves here rather than to the top of the page.
+  const undoButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => undoButton.current?.focus(), []);
 
   return (
     <div role="status" className="mt-3 flex flex-wrap items-center gap-2 rounded border border-slate-200 bg-white px-3 py-2 text-sm" data-testid="merge-kept-apart">
       <span>
         Kept separate: the debts to {name(proposal.debt)} and {name(proposal.otherDebt)} both count in the totals.
       </span>
-      <Button variant="secondary" size="sm" onClick={() => reopen.mutate()} busy={reopen.isPending} data-testid="merge-undo-reject">
+      <Button ref={undoButton} variant="secondary" size="sm" onClick={() => reopen.mutate()} busy={reopen.isPending} data-testid="merge-undo-reject">
         Undo
       </Button>
       <Button variant="ghost" size="sm" onClick={onDone} disabled={reopen.isPending}>
@@ -85,8 +88,12 @@ function ProposalCard({ clientId, proposal, onKeptApart }: { clientId: string; p
     if (error instanceof ApiError && (error.status === 404 || error.status === 409)) void refreshAfterDebtChange(queryClient, clientId);
   };
   const accept = useMutation({
-    mutationFn: () => postJson<unknown>(`${base}/accept`, {}),
-    onSuccess: () => refreshAfterDebtChange(queryClient, clientId),
+    mutationFn: () => postJson<{ debt: Debt | undefined }>(`${base}/accept`, {}),
+    onSuccess: async ({ debt }) => {
+      await refreshAfterDebtChange(queryClient, clientId);
+      // The card whose button had focus is gone: focus moves to the merged debt's row.
+      if (debt) requestAnimationFrame(() => document.querySelector<HTMLElement>(`#debt-${debt.id} [data-testid="debt-toggle"]`)?.focus());
+    },
     onError: refreshWhenStale,
   });
   const reject = useMutation({
@@ -135,7 +142,10 @@ function ProposalCard({ clientId, proposal, onKeptApart }: { clientId: string; p
         <p>
           The debt to {proposal.debt.creditor ?? 'an unknown creditor'} ({formatMoney(proposal.debt.amount)}) and the debt to {proposal.otherDebt.creditor ?? 'an unknown creditor'} ({formatMoney(proposal.otherDebt.amount)}) become one debt, with the letters and balances of both. It counts once in the totals.
         </p>
-        <p>Corrections made to either debt are kept. If they turn out to be different debts, open the merged debt and separate a letter from it.</p>
+        <p>
+          The older debt keeps its corrections; a correction made to the other is kept where the letters give no value of their own. If they turn out to be different
+          debts, open the merged debt and separate a letter from it.
+        </p>
       </ConfirmDialog>
     </article>
   );

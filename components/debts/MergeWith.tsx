@@ -98,7 +98,7 @@ export function MergeWith({ debt }: { debt: Debt }) {
         >
           <p>
             {debtLabel(other)} ({plural(new Set(other.mentions.map((mention) => mention.documentId)).size, 'letter')}) becomes part of {debtLabel(debt)}. This debt
-            keeps its corrections, and the totals count the two as one.
+            keeps its corrections, a correction on the other is kept where the letters give no value of their own, and the totals count the two as one.
           </p>
           <p>You can undo this straight afterwards, or later by separating the letters from this debt.</p>
         </ConfirmDialog>

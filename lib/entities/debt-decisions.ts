@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { clientCreditorKeys, resolveCreditor } from '../db/queries/creditors';
+import { allCreditorKeys, clientCreditorKeys, resolveCreditor } from '../db/queries/creditors';
 import {
   createResolvedDebt,
   decideMergeProposal,
@@ -71,10 +71,12 @@ export async function correctDebt(db: Db, { clientId, debtId, correction }: { cl
     for (const field of correction.lock ?? []) if (!(correctionKeys[field] in corrections)) write[correctionKeys[field]] = derivedValue(record, field);
 
     const known = await clientCreditorKeys(tx, clientId);
+    const names = (['creditor', 'originalCreditor', 'collectingAgent'] as const).filter((field) => field in correction);
+    const others = names.length > 0 ? await allCreditorKeys(tx) : undefined;
     for (const field of debtFields) {
       if (!(field in correction)) continue;
       const value = correction[field];
-      if (field === 'creditor' || field === 'originalCreditor' || field === 'collectingAgent') write[correctionKeys[field]] = await resolveCreditor(tx, { name: value as string | null, clientId, known });
+      if ((names as readonly string[]).includes(field)) write[correctionKeys[field]] = await resolveCreditor(tx, { name: value as string | null, clientId, known, others });
       else if (field === 'amount') write.amount = value === null ? null : normaliseAmount(value as string);
       else write[correctionKeys[field]] = value;
     }

@@ -13,15 +13,24 @@ const MIN_SHORT_FORM_LENGTH = 4;
  * alias. A name resolves by its normalised key, then by a learned alias (this client's or everyone's),
  * then by a short or long form of exactly one creditor this client already owes. So "Northmere" and
  * "Northmere Bank plc" in one client's letters are one creditor. `known` holds the client's creditors
- * and gains the one returned.
+ * and gains the one returned. `others`, when given, is tried last the same way: a name an advisor
+ * typed may be the short form of a creditor only another client's letters name so far.
  */
-export async function resolveCreditor(db: Db, { name, clientId, known }: { name: string | null; clientId: string; known: Map<string, string> }): Promise<string | null> {
+export async function resolveCreditor(
+  db: Db,
+  { name, clientId, known, others }: { name: string | null; clientId: string; known: Map<string, string>; others?: Map<string, string> },
+): Promise<string | null> {
   const printed = name?.trim();
   if (!printed) return null;
   const key = normaliseOrganisationName(printed);
   if (!key) return null;
 
-  const id = (await creditorByKey(db, key)) ?? (await creditorByAlias(db, key, clientId)) ?? (await creditorByForm(db, key, clientId, known)) ?? (await createCreditor(db, key, printed));
+  const id =
+    (await creditorByKey(db, key)) ??
+    (await creditorByAlias(db, key, clientId)) ??
+    (await creditorByForm(db, key, clientId, known)) ??
+    (others ? await creditorByForm(db, key, clientId, others) : undefined) ??
+    (await createCreditor(db, key, printed));
   await addPrintedName(db, id, printed);
   known.set(id, (await db.select({ key: creditors.key }).from(creditors).where(eq(creditors.id, id)))[0].key);
   return id;
@@ -71,6 +80,12 @@ async function addPrintedName(db: Db, creditorId: string, printed: string): Prom
   if (row.aliases.includes(printed)) return;
   const aliases = [...row.aliases, printed];
   await db.update(creditors).set({ aliases, name: preferredOrganisationName(aliases) }).where(eq(creditors.id, creditorId));
+}
+
+/** Lists every creditor, as id → key, for matching a name an advisor typed. */
+export async function allCreditorKeys(db: Db): Promise<Map<string, string>> {
+  const rows = await db.select({ id: creditors.id, key: creditors.key }).from(creditors);
+  return new Map(rows.map((row) => [row.id, row.key]));
 }
 
 /** Lists the creditors one client's letters name, as id → key, for matching short and long forms. */

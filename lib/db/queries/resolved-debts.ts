@@ -126,14 +126,18 @@ export async function reopenMergeProposalRow(db: Db, id: string): Promise<void> 
 
 /**
  * Moves every mention of `sourceId` to `targetId` and deletes the source. The target keeps its own
- * corrections and takes the source's for fields it has not corrected. Proposals between the source
- * and a third debt move to the target unless the target already has one with that debt.
+ * corrections, and takes the source's only for fields its own letters leave empty: a value an
+ * advisor filled in on a copy must not lock the balance the target's letters keep up to date.
+ * Proposals between the source and a third debt move to the target unless the target already has
+ * one with that debt.
  */
 export async function mergeResolvedDebts(db: Db, { targetId, sourceId }: { targetId: string; sourceId: string }): Promise<void> {
   const [target] = await db.select().from(resolvedDebts).where(eq(resolvedDebts.id, targetId));
   const [source] = await db.select().from(resolvedDebts).where(eq(resolvedDebts.id, sourceId));
   await db.update(debts).set({ resolvedDebtId: targetId }).where(eq(debts.resolvedDebtId, sourceId));
-  await setCorrections(db, { id: targetId, corrections: { ...source.corrections, ...target.corrections } });
+  const derived = target as unknown as Record<string, unknown>;
+  const inherited = Object.entries(source.corrections).filter(([key]) => key !== 'countInTotals' && derived[key] === null);
+  await setCorrections(db, { id: targetId, corrections: { ...Object.fromEntries(inherited), ...target.corrections } });
 
   const moving = await db
     .select()
