@@ -39,6 +39,8 @@ const NOT_OWED = [
 /** Figures that only apply if something else happens: "will become payable", "making the debt". */
 const CONDITIONAL = [/\bwill\s+(?:become|be\s+added|increase)\b/, /\bwould\b/, /\bif\s+(?:you\s+do\s+not|it\s+is\s+not|the\b)/, /\bmaking\s+the\s+debt\b/, /\bcould\b/, /\bmay\s+(?:be|have|then)\b/];
 const NOW = /\bnow\b|\btoday\b|\bat\s+the\s+date\s+of\s+this\b/;
+/** A figure printed as a threshold, such as the fee scale's "7.5% of the debt above £1,500". */
+const THRESHOLD = /\b(?:above|over|exceeding|more\s+than|less\s+than|under|below|at\s+least|up\s+to)\s*$/;
 
 /**
  * For these debts the advisor lists the arrears, not the year's charge or the whole mortgage, so
@@ -104,6 +106,7 @@ function scoreOccurrence(fact: Fact, context: FigureContext, documentType: Docum
 
   if (matches(NOT_OWED, near)) score -= strong ? 4 : 6;
   if (matches(CONDITIONAL, near)) score -= 5;
+  if (THRESHOLD.test(context.before.toLowerCase())) score -= 8;
   if (NOW.test(near)) score += 2;
   if (fact.value.startsWith('-') && !/overdrawn|balance/.test(near)) score -= 3;
   return score;

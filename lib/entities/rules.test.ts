@@ -153,6 +153,17 @@ describe('extractWithRules on other letters', () => {
     expect(result.debts[0].accountReference).toBe('QE-30418857');
   });
 
+  it('takes no threshold in a fee scale as the debt', () => {
+    // Page 2 of an enforcement notice on its own: the fee table and what agents cannot take.
+    const result = extractWithRules([
+      page(
+        'Fees we may add\n\nCompliance When this notice is issued £75.00\nEnforcement When an enforcement agent first visits £235.00 7.5% of the debt above £1,500\nSale When goods are removed for sale £110.00 7.5% of the debt above £1,500\n\nAgents cannot take items you need for your job up to a total value of £1,350.',
+      ),
+    ]);
+    expect(result.debts.map((debt) => debt.amount)).not.toContain('1500.00');
+    expect(result.debts.map((debt) => debt.amount)).not.toContain('1350.00');
+  });
+
   it('describes a deadline from its whole sentence', () => {
     const result = extractWithRules([
       page('Date of notice 5 October 2026\n\nAmount you must pay now £1,287.48\n\nIf you do not pay or agree an\n\narrangement by then, an enforcement agent may visit your home from 14 October 2026 to take control of goods, which may then be removed and sold at auction to pay what is owed.'),
