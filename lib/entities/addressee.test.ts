@@ -12,6 +12,17 @@ describe('findAddressees', () => {
     expect(findAddressees(page('| MRS FARIDA OYELARAN | Date of notice |\n| --- | --- |'))).toEqual(['MRS FARIDA OYELARAN']);
   });
 
+  it('reads a greeting by first name, with the whole name from the address block', () => {
+    const energy = page('Quillstone Energy\nCorinne Ashdale\nFlat 3\n27 Wrenfield Close\n\nYour account is behind\n\nHi Corinne,\n\nYour latest bill showed arrears.');
+    expect(findAddressees(energy)).toEqual(['Corinne Ashdale']);
+    expect(addresseesOtherThan('Mr Tobias Wren', energy)).toEqual(['Corinne Ashdale']);
+    expect(addresseesOtherThan('Ms Corinne Ashdale', energy)).toEqual([]);
+  });
+
+  it('takes no general greeting for a name', () => {
+    expect(findAddressees(page('Dear Sir or Madam,\nHello there,\nDear Customer,\nHi All\n'))).toEqual([]);
+  });
+
   it('finds no one in a statement without names', () => {
     expect(findAddressees(page('Universal Credit statement\nAssessment period 1 to 30 September'))).toEqual([]);
   });

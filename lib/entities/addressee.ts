@@ -8,6 +8,10 @@ const NAME = String.raw`(?:[A-Z][A-Za-z'’-]*\.?\s+){0,3}[A-Z][A-Za-z'’-]+`;
 const GREETING = new RegExp(String.raw`\bDear\s+(${TITLE}\s+${NAME})`, 'g');
 /** A line or table cell that is only a name with its title, as in an address block: "MRS FARIDA OYELARAN". */
 const ADDRESS_NAME = new RegExp(String.raw`^(${TITLE}\s+${NAME})$`);
+/** "Hi Corinne," and "Dear Corinne Ashdale,": a greeting by name alone, which only counts with its comma or line end. */
+const PLAIN_GREETING = /\b(?:Dear|Hi|Hello)\s+((?:[A-Z][a-z'’-]+\s+){0,2}[A-Z][a-z'’-]+)\s*(?:[,!]|\n|$)/gm;
+/** Greetings that name no one: "Dear Sir or Madam", "Dear Customer", "Hello there". */
+const NOT_A_NAME = /^(?:Sir|Madam|Customer|Tenant|Resident|Occupier|Borrower|Member|Friend|There|All|Team|Colleague|Account|Homeowner|Applicant|Parent|Guardian|Council|Taxpayer)\b/;
 /** How many characters of each page's start hold its address block and greeting. */
 const HEADER_CHARACTERS = 1500;
 
@@ -17,12 +21,27 @@ export function findAddressees(pages: PageText[]): string[] {
   for (const page of pages) {
     const header = page.text.slice(0, HEADER_CHARACTERS);
     for (const match of header.matchAll(GREETING)) names.add(match[1].replace(/\s+/g, ' ').trim());
+    for (const match of header.matchAll(PLAIN_GREETING)) {
+      const name = match[1].replace(/\s+/g, ' ');
+      if (new RegExp(`^${TITLE}$`).test(name.split(' ')[0]) || NOT_A_NAME.test(name)) continue;
+      names.add(fullName(name, header));
+    }
     for (const cell of header.split(/\n|\|/)) {
       const match = cell.trim().match(ADDRESS_NAME);
       if (match) names.add(match[1].replace(/\s+/g, ' '));
     }
   }
   return [...names];
+}
+
+/**
+ * Returns the whole name for a greeting by first name only, from an address-block line that starts
+ * with it ("Hi Corinne," over "Corinne Ashdale"); otherwise the greeting's own name.
+ */
+function fullName(greeted: string, header: string): string {
+  if (greeted.includes(' ')) return greeted;
+  const line = header.split('\n').find((candidate) => new RegExp(String.raw`^${greeted}(?:\s+[A-Z][A-Za-z'’-]+){1,2}$`).test(candidate.trim()));
+  return line?.trim().replace(/\s+/g, ' ') ?? greeted;
 }
 
 /**
