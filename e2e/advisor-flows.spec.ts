@@ -44,7 +44,10 @@ test('document notice leads with the figures check', async ({ page, request }) =
   const notice = row.getByTestId('document-notice');
   await expect(notice).toHaveCount(1);
   await expect(notice).toHaveAttribute('data-tone', 'warning');
-  await expect(notice).toContainText('Check the figures against the letter');
+  // In the list the notice is one line until the advisor opens it.
+  await expect(notice.getByTestId('document-notice-summary')).toHaveText('Check the figures against the letter');
+  await expect(notice.getByTestId('document-notice-text')).toBeHidden();
+  await notice.getByTestId('document-notice-summary').click();
   await expect(notice.getByTestId('document-notice-text')).toHaveText(
     'Scanned pages were read by text recognition (OCR), which can misread figures and names. The debts were found without the text model, so some may be missing or wrong.',
   );

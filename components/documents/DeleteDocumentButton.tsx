@@ -52,6 +52,11 @@ export function DeleteDocumentButton({ document, scope, variant = 'ghost', onDel
         }}
       >
         <p>The file, its pages and the debts and graph entries found in it will be removed. This cannot be undone.</p>
+        {scope.kind === 'client' && (
+          <p>
+            Your corrections and merge decisions on a debt that only this document mentions go with it, and uploading the file again does not bring them back.
+          </p>
+        )}
       </ConfirmDialog>
     </>
   );

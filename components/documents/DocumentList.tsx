@@ -112,7 +112,7 @@ function DocumentRow({ document, scope, streamed, canChange }: { document: Docum
               {document.errorMessage ?? 'Processing failed.'}
             </p>
           ))}
-        {document.status === 'ready' && <DocumentNotice document={document} scope={scope} canChange={canChange} />}
+        {document.status === 'ready' && <DocumentNotice document={document} scope={scope} canChange={canChange} compact />}
       </div>
     </li>
   );

@@ -7,16 +7,27 @@ import type { DocumentScope } from '@/lib/client/queries';
 import type { DocumentView } from '@/lib/client/types';
 import { ReprocessDocument } from './ReprocessDocument';
 
+/** Titles of notices about who the document belongs to or what it tells a model, which stay open in a list. */
+const urgentTitles = new Set(['Check that this document belongs to this client', 'Read the flagged pages yourself']);
+
+type DocumentNoticeProps = {
+  document: DocumentView;
+  scope: DocumentScope;
+  canChange: boolean;
+  /** In a list of documents: one line that opens to the full notice, so that many notices do not bury the list. */
+  compact?: boolean;
+};
+
 /**
  * Shows a document's warnings as one notice: the advisor's action first, the reason in plain words,
  * and the server's own warnings under "Technical details". Offers to process a ready document again.
  */
-export function DocumentNotice({ document, scope, canChange }: { document: DocumentView; scope: DocumentScope; canChange: boolean }) {
+export function DocumentNotice({ document, scope, canChange, compact = false }: DocumentNoticeProps) {
   const notice = documentNotice(document.warnings, scope.kind);
   if (!notice) return null;
 
-  return (
-    <Notice tone={notice.tone} title={notice.title} data-testid="document-notice" data-tone={notice.tone}>
+  const body = (
+    <>
       {notice.sentences.length > 0 && (
         <p className={`max-w-4xl ${notice.title ? 'mt-0.5' : ''}`} data-testid="document-notice-text">
           {notice.sentences.join(' ')}
@@ -34,6 +45,25 @@ export function DocumentNotice({ document, scope, canChange }: { document: Docum
           <ReprocessDocument document={document} scope={scope} />
         </div>
       )}
+    </>
+  );
+
+  if (!compact) {
+    return (
+      <Notice tone={notice.tone} title={notice.title} data-testid="document-notice" data-tone={notice.tone}>
+        {body}
+      </Notice>
+    );
+  }
+  const summary = notice.title ?? (notice.tone === 'info' ? 'Some features are limited for this document' : 'Read this before relying on the document');
+  return (
+    <Notice tone={notice.tone} className="py-2" data-testid="document-notice" data-tone={notice.tone}>
+      <details open={notice.title !== null && urgentTitles.has(notice.title)}>
+        <summary className="cursor-pointer font-semibold" data-testid="document-notice-summary">
+          {summary}
+        </summary>
+        {body}
+      </details>
     </Notice>
   );
 }

@@ -29,13 +29,18 @@ type FileUploaderProps = {
   /** The largest file the browser sends; the server checks again with its own limit. */
   maxBytes?: number;
   requestOptions?: RequestOptions;
-  /** Called after each file's upload ends, whether it was accepted or rejected. */
-  onFileSettled?: () => void | Promise<void>;
+  /** Called after each file's upload ends, whether it was accepted or rejected, with the new document's id when it was accepted. */
+  onFileSettled?: (documentId: string | null) => void | Promise<void>;
   /** Called once every file of a drop or pick has ended. */
   onBatchSettled?: () => void;
-  /** The line an uploaded file's row shows: where to follow its processing. */
+  /**
+   * The line each uploaded file's row shows. Without it, the list says once, below the rows, that
+   * processing goes on in the document list.
+   */
   uploadedText?: string;
 };
+
+const PROCESSING_NOTE = 'Uploaded files are read in the document list below, which shows their progress.';
 
 /** Files sent at the same time; each file goes in its own request so each has its own progress. */
 const PARALLEL_UPLOADS = 3;
@@ -46,7 +51,7 @@ let nextKey = 0;
  * Uploads several files at once from a drop zone or a file picker, showing each file's progress
  * and, for files the browser or the server rejects, the reason.
  */
-export function FileUploader({ url, title, maxBytes = uploadLimits.maxBytes, requestOptions, onFileSettled, onBatchSettled, uploadedText = 'Uploaded. Processing is shown in the document list.' }: FileUploaderProps) {
+export function FileUploader({ url, title, maxBytes = uploadLimits.maxBytes, requestOptions, onFileSettled, onBatchSettled, uploadedText }: FileUploaderProps) {
   const input = useRef<HTMLInputElement>(null);
   const hintId = useId();
   const [items, setItems] = useState<UploadItem[]>([]);
@@ -56,15 +61,17 @@ export function FileUploader({ url, title, maxBytes = uploadLimits.maxBytes, req
 
   async function uploadOne(item: UploadItem, file: File) {
     update(item.key, { state: 'uploading' });
+    let documentId: string | null = null;
     try {
       const result = await uploadFiles(url, [file], (progress) => update(item.key, { progress }), requestOptions);
       const rejection = result.rejected[0];
+      documentId = rejection ? null : (result.documents[0]?.id ?? null);
       if (rejection) update(item.key, { state: 'rejected', message: rejection.error.message, code: rejection.error.code });
-      else update(item.key, { state: 'uploaded', progress: 1, documentId: result.documents[0]?.id ?? null });
+      else update(item.key, { state: 'uploaded', progress: 1, documentId });
     } catch (error) {
       update(item.key, { state: 'rejected', message: errorMessage(error), code: error instanceof ApiError ? error.code : null });
     }
-    await onFileSettled?.();
+    await onFileSettled?.(documentId);
   }
 
   async function addFiles(fileList: FileList | File[]) {
@@ -140,6 +147,11 @@ export function FileUploader({ url, title, maxBytes = uploadLimits.maxBytes, req
               <UploadRow key={item.key} item={item} uploadedText={uploadedText} />
             ))}
           </ul>
+          {!uploadedText && items.some((item) => item.state === 'uploaded') && (
+            <p className="mt-2 text-xs text-slate-600" data-testid="upload-processing-note">
+              {PROCESSING_NOTE}
+            </p>
+          )}
           {finished && (
             <Button variant="ghost" size="sm" className="mt-2" onClick={() => setItems((current) => current.filter((item) => item.state === 'waiting' || item.state === 'uploading'))}>
               Clear finished uploads
@@ -151,7 +163,7 @@ export function FileUploader({ url, title, maxBytes = uploadLimits.maxBytes, req
   );
 }
 
-function UploadRow({ item, uploadedText }: { item: UploadItem; uploadedText: string }) {
+function UploadRow({ item, uploadedText }: { item: UploadItem; uploadedText: string | undefined }) {
   // A file already uploaded is not a fault to fix, so it gets its own label and a calmer colour.
   const duplicate = item.state === 'rejected' && item.code === 'duplicate_document';
   return (
@@ -181,7 +193,7 @@ function UploadRow({ item, uploadedText }: { item: UploadItem; uploadedText: str
           {item.message}
         </p>
       )}
-      {item.state === 'uploaded' && <p className="mt-1 text-xs text-slate-600">{uploadedText}</p>}
+      {item.state === 'uploaded' && uploadedText && <p className="mt-1 text-xs text-slate-600">{uploadedText}</p>}
     </li>
   );
 }
