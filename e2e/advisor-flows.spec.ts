@@ -162,3 +162,16 @@ test('letter flags figures not in the notes', async ({ page, request }) => {
   await saved.getByText('Letter to Wrenna Figtree').click();
   await expect(saved.getByTestId('client-letter-body')).toContainText('£999.99');
 });
+
+test('client list finds a client by name', async ({ page, request }) => {
+  const stamp = Date.now().toString(36);
+  for (let index = 0; index < 8; index++) await createClientByApi(request, `Find Client ${stamp} ${index}`);
+  await createClientByApi(request, `Ms Zélie Findlater ${stamp}`);
+  await page.goto('/clients');
+  const find = page.getByTestId('client-find');
+  await find.fill(`zelie ${stamp}`);
+  await expect(page.getByTestId('client-row')).toHaveCount(1);
+  await expect(page.getByTestId('client-link')).toHaveText(`Ms Zélie Findlater ${stamp}`);
+  await find.fill('no such client anywhere');
+  await expect(page.getByTestId('client-find-none')).toContainText('no such client anywhere');
+});

@@ -88,9 +88,21 @@ function CreateClientForm() {
   );
 }
 
+/** From this many clients the list offers a box to find one by name. */
+const FIND_FROM = 8;
+
+/** Tests whether every word typed appears in the client's name, ignoring case and accents. */
+function nameMatches(name: string, typed: string): boolean {
+  const plain = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  const words = plain(typed).split(/\s+/).filter(Boolean);
+  return words.every((word) => plain(name).includes(word));
+}
+
 function ClientTable() {
   const isAdmin = useCurrentUser()?.role === 'admin';
   const clients = useQuery({ queryKey: queryKeys.clients, queryFn: fetchClients });
+  const findId = useId();
+  const [typed, setTyped] = useState('');
 
   if (clients.isPending) return <Loading label="Loading clients…" />;
   if (clients.isError) return <ErrorMessage error={clients.error} title="The clients could not be loaded." onRetry={() => void clients.refetch()} />;
@@ -102,25 +114,39 @@ function ClientTable() {
     );
   }
 
+  const shown = clients.data.clients.filter((client) => nameMatches(client.name, typed));
   return (
-    <Table columns={['Name', 'Documents', 'Created']} data-testid="clients-table">
-      {clients.data.clients.map((client) => (
-        <tr key={client.id} className="border-b border-slate-200" data-testid="client-row" data-client-id={client.id}>
-          <td className="py-2 pr-3">
-            <Link href={`/clients/${client.id}`} className="font-medium underline-offset-2 hover:underline" data-testid="client-link">
-              {client.name}
-            </Link>
-          </td>
-          <td className="py-2 pr-3">
-            <span className="flex flex-wrap items-center gap-2" data-testid="client-document-counts">
-              {plural(client.documentCount, 'document')}
-              {client.readyCount > 0 && <Badge tone="success">{client.readyCount} ready</Badge>}
-              {client.failedCount > 0 && <Badge tone="danger">{client.failedCount} failed</Badge>}
-            </span>
-          </td>
-          <td className="py-2 whitespace-nowrap text-slate-600">{formatDateTime(client.createdAt)}</td>
-        </tr>
-      ))}
-    </Table>
+    <>
+      {clients.data.clients.length >= FIND_FROM && (
+        <Field id={findId} label="Find a client" className="mb-3 max-w-sm">
+          <TextInput id={findId} type="search" value={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" data-testid="client-find" />
+        </Field>
+      )}
+      {shown.length === 0 ? (
+        <p className="text-sm text-slate-600" data-testid="client-find-none">
+          No client&apos;s name contains &ldquo;{typed.trim()}&rdquo;.
+        </p>
+      ) : (
+        <Table columns={['Name', 'Documents', 'Created']} data-testid="clients-table">
+          {shown.map((client) => (
+            <tr key={client.id} className="border-b border-slate-200" data-testid="client-row" data-client-id={client.id}>
+              <td className="py-2 pr-3">
+                <Link href={`/clients/${client.id}`} className="font-medium underline-offset-2 hover:underline" data-testid="client-link">
+                  {client.name}
+                </Link>
+              </td>
+              <td className="py-2 pr-3">
+                <span className="flex flex-wrap items-center gap-2" data-testid="client-document-counts">
+                  {plural(client.documentCount, 'document')}
+                  {client.readyCount > 0 && <Badge tone="success">{client.readyCount} ready</Badge>}
+                  {client.failedCount > 0 && <Badge tone="danger">{client.failedCount} failed</Badge>}
+                </span>
+              </td>
+              <td className="py-2 whitespace-nowrap text-slate-600">{formatDateTime(client.createdAt)}</td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </>
   );
 }
