@@ -153,6 +153,16 @@ describe('extractWithRules on other letters', () => {
     expect(result.debts[0].accountReference).toBe('QE-30418857');
   });
 
+  it('reads a total whose label OCR broke with a stray stop', () => {
+    // The catalogue letter's scan: the date before the total was misread as "2t03/08/2026 CT.".
+    const result = extractWithRules([
+      page(
+        'NOTICE OF SUMS IN ARREARS\n\nYour account is therefore £84.60 in arrears.\n\nArrears (two missed payments) £84.60\nStandard account balance £727.35\nBuy Now Pay Later plan balance (see below) £399.00\nTotal account balance 2t03/08/2026 CT. £1,12635\n\nPlease pay the arrears of £84.60 by 17 August 2026.',
+      ),
+    ]);
+    expect(result.debts[0].amount).toBe('1126.35');
+  });
+
   it('takes no threshold in a fee scale as the debt', () => {
     // Page 2 of an enforcement notice on its own: the fee table and what agents cannot take.
     const result = extractWithRules([

@@ -111,7 +111,9 @@ export function textBefore(text: string, index: number, limit = 80): string {
   // A line that ends in a figure is another item of a list, not the start of this sentence.
   const listItem = chunk.search(/\d\)?\s*\n[^\n]*$/);
   const boundaries = [chunk.lastIndexOf('\n\n'), chunk.lastIndexOf('|'), chunk.lastIndexOf('\n#'), listItem >= 0 ? chunk.lastIndexOf('\n') : -1];
-  const sentenceEnds = [...chunk.matchAll(/[.!?;](?=\s)/g)].map((match) => match.index);
+  // A stop with a sum straight after it on its line ends an abbreviation or an OCR speck, not a
+  // sentence: "Total account balance at 03/08/2026 CT. £1,126.35".
+  const sentenceEnds = [...chunk.matchAll(/[.!?;](?=\s)(?![ \t]+(?:£|$))/g)].map((match) => match.index);
   const cut = Math.max(...boundaries, ...sentenceEnds);
   return clean(chunk.slice(cut + 1));
 }
