@@ -57,7 +57,7 @@ describeFloors('rules on the shared samples', () => evaluateRules(), FLOORS, { d
 
 /**
  * The same for the scanned copies, read by Tesseract, measured on 2026-12-05 over the 8 letters that
- * have one (5 debts). OCR slips cost the rest: a decimal point, a label split from its figure.
+ * have one (5 debts). As-of dates are left out: OCR garbles some of the dates beside a balance.
  */
 const SCAN_FLOORS: Floors = {
   creditor: { precision: 1, recall: 1 },
