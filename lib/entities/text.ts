@@ -129,9 +129,18 @@ export function textAfter(text: string, index: number, limit = 60): string {
   return clean(cut);
 }
 
-/** Returns the sentence around the text between `start` and `end`, for a deadline's description. */
+/**
+ * Returns the sentence around the text between `start` and `end`, for a deadline's description. A
+ * sentence longer than `limit` either side is cut at a whole word and marked with an ellipsis there.
+ */
 export function sentenceAround(text: string, start: number, end: number, limit = 120): string {
-  return clean(`${textBefore(text, start, limit)} ${text.slice(start, end)} ${textAfter(text, end, limit)}`);
+  const before = textBefore(text, start, limit);
+  const after = textAfter(text, end, limit);
+  const cutBefore = before !== '' && textBefore(text, start, limit * 4).length > before.length;
+  const cutAfter = after !== '' && textAfter(text, end, limit * 4).length > after.length;
+  const sentence = clean(`${cutBefore ? '…' : ''}${before} ${text.slice(start, end)} ${after}${cutAfter ? '…' : ''}`);
+  // The pieces are joined with spaces, which must not stand before punctuation: "by 10 February 2027, no interest".
+  return sentence.replace(/\s+([,.;:!?)])/g, '$1').replace(/\(\s+/g, '(');
 }
 
 /** Collapses whitespace and strips markdown emphasis and heading marks. */
