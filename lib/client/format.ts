@@ -56,6 +56,10 @@ export function plural(count: number, singular: string, pluralForm = `${singular
   return `${count.toLocaleString('en-GB')} ${count === 1 ? singular : pluralForm}`;
 }
 
+/**
+ * Labels of the kinds of letter, which also name a debt's type in the debts table. So they name what
+ * the debt is where they can: a card debt stays "Credit card" when a purchaser writes about it.
+ */
 export const documentTypeLabels: Record<DocumentType, string> = {
   council_tax: 'Council tax',
   rent: 'Rent',
@@ -64,7 +68,7 @@ export const documentTypeLabels: Record<DocumentType, string> = {
   water: 'Water',
   consumer_credit_default: 'Default notice (consumer credit)',
   debt_collection: 'Debt collection',
-  credit_card_statement: 'Credit card statement',
+  credit_card_statement: 'Credit card',
   catalogue_bnpl: 'Catalogue or buy now, pay later',
   payday_loan: 'Payday loan',
   overdraft: 'Overdraft',
