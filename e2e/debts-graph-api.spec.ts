@@ -5,6 +5,21 @@ import { createClientByApi, fakeModelServer, sample, uploadPdfsInOrder } from '.
 
 const resolutionLetters = path.resolve(import.meta.dirname, '../tests/fixtures/resolution');
 
+/** Reads a CSV export into rows keyed by column name. No cell in these exports contains a line break. */
+function csvRows(csv: string): Record<string, string>[] {
+  const [header, ...lines] = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n').map(csvCells);
+  return lines.map((cells) => Object.fromEntries(header.map((name, index) => [name, cells[index]])));
+}
+
+function csvCells(line: string): string[] {
+  const cells: string[] = [];
+  for (const [, cell, separator] of line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)) {
+    cells.push(cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell);
+    if (separator === '') break;
+  }
+  return cells;
+}
+
 test.beforeEach(async ({ request }) => {
   await fakeModelServer(request, 'text').reset();
   await fakeModelServer(request, 'vision').reset();
@@ -50,13 +65,25 @@ test('sold-on card is one debt over HTTP', async ({ request }) => {
   const csv = await request.get(`/api/graph/export?clientId=${clientId}&format=csv`);
   expect(csv.headers()['content-type']).toContain('text/csv');
   expect(csv.headers()['content-disposition']).toContain('attachment');
-  const lines = (await csv.text()).trim().split('\r\n');
-  expect(lines[0]).toBe('record,id,type,label,client_id,client,source,target,amount,priority,account_reference,as_of_date,pages,properties');
+  const csvText = await csv.text();
+  const rows = csvRows(csvText);
+  expect(Object.keys(rows[0])).toEqual(['Type', 'Name', 'Client', 'Creditor', 'Original creditor', 'Collecting agent', 'Debt type', 'Amount (£)', 'Priority', 'Reference', 'Balance as of', 'Date', 'Details', 'Documents and pages', 'Linked to']);
   const exported = await (await request.get(`/api/graph/export?clientId=${clientId}&format=json`)).json();
-  expect(lines.filter((line) => line.startsWith('node,'))).toHaveLength(exported.nodes.length);
-  expect(lines.filter((line) => line.startsWith('link,'))).toHaveLength(exported.links.length);
-  const debtsOnly = await (await request.get(`/api/graph/export?clientId=${clientId}&format=csv&types=Debt`)).text();
-  expect(debtsOnly).toContain(`,${clientId},API Resolution Client,`);
+  expect(rows).toHaveLength(exported.nodes.length);
+  expect(csvText).not.toContain(`client:${clientId}`);
+  const debtRow = rows.find((row) => row.Type === 'Debt')!;
+  expect(debtRow.Name).toBe('Brackwater Portfolio Recoveries Ltd £3,702.56');
+  expect(debtRow.Client).toBe('API Resolution Client');
+  expect(debtRow.Creditor).toBe('Brackwater Portfolio Recoveries Ltd');
+  expect(debtRow['Original creditor']).toBe('Corrivale Card Services Ltd');
+  expect(debtRow['Amount (£)']).toBe('3702.56');
+  expect(debtRow.Priority).toBe('Priority');
+  expect(debtRow['Documents and pages'].split('; ').sort()).toEqual(['07_default_notice_cca.pdf (page 1)', '08_debt_collection_sold_on.pdf (page 1)', '09_credit_card_statement.pdf (page 1)']);
+  const creditorRow = rows.find((row) => row.Name === 'Corrivale Card Services Ltd')!;
+  expect(creditorRow['Linked to']).toBe('Debts originally owed to it: Brackwater Portfolio Recoveries Ltd £3,702.56');
+
+  const debtsOnly = csvRows(await (await request.get(`/api/graph/export?clientId=${clientId}&format=csv&types=Debt`)).text());
+  expect(debtsOnly.map((row) => [row.Type, row.Client, row.Creditor])).toEqual([['Debt', 'API Resolution Client', 'Brackwater Portfolio Recoveries Ltd']]);
   const priorityOnly = await (await request.get(`/api/graph/export?clientId=${clientId}&format=json&priority=non-priority`)).json();
   expect(priorityOnly.nodes.some((node: { type: string }) => node.type === 'Debt')).toBe(false);
 });
@@ -95,4 +122,15 @@ test('an all-clients graph export is audited under each client in it', async ({ 
   } finally {
     await admin.dispose();
   }
+});
+
+test('graph search finds debt types and names clients', async ({ request }) => {
+  const clientId = await createClientByApi(request, 'Graph Search Client');
+  await uploadPdfsInOrder(request, clientId, [sample('synthetic/01_council_tax_reminder.pdf'), sample('synthetic/05_energy_arrears.pdf')]);
+
+  const found = await (await request.get(`/api/graph?clientId=${clientId}&q=${encodeURIComponent('council tax')}&types=Debt&limit=50`)).json();
+  expect(found.nodes.map((node: { properties: { creditor: string } }) => node.properties.creditor)).toEqual(['Stavewick Borough Council']);
+  expect(found.clientNames).toEqual({ [clientId]: 'Graph Search Client' });
+  const byReference = await (await request.get(`/api/graph?clientId=${clientId}&q=QE30418857&types=Debt&limit=50`)).json();
+  expect(byReference.nodes.map((node: { properties: { creditor: string } }) => node.properties.creditor)).toEqual(['Quillstone Energy Ltd']);
 });

@@ -189,60 +189,95 @@ test('graph controls filter, expand and export', async ({ page, request }) => {
   await page.goto('/graph');
   await page.getByTestId('graph-client-select').selectOption({ label: clientName });
   const items = page.getByTestId('graph-node-item');
+  const creditors = items.and(page.locator('[data-node-id^="creditor:"]'));
+  const debts = items.and(page.locator('[data-node-id^="debt:"]'));
   const summary = page.getByTestId('graph-summary');
-  await expect(items.filter({ hasText: 'Stavewick Borough Council' })).toHaveCount(1);
+  const canvas = page.getByTestId('graph-canvas');
+  await expect(creditors.filter({ hasText: 'Stavewick Borough Council' })).toHaveCount(1);
   await expect(items.filter({ hasText: '08_debt_collection_sold_on.pdf' })).toHaveCount(1);
-  await expect(page.getByTestId('graph-canvas')).toHaveAttribute('data-layout', 'settled');
+  await expect(canvas).toHaveAttribute('data-layout', 'settled');
   const everything = await summary.textContent();
+
+  // Debts are named by creditor and amount, and listed by amount.
+  await expect(debts).toHaveCount(2);
+  await expect(debts).toContainText(['Stavewick Borough Council £276.30', 'Brackwater Portfolio Recoveries Ltd £3,702.56']);
 
   await page.getByTestId('graph-type-Document').uncheck();
   await expect(items.filter({ hasText: '08_debt_collection_sold_on.pdf' })).toHaveCount(0);
   await expect(summary).not.toHaveText(everything!);
+  await expect(page.getByTestId('graph-type-count-Document')).toHaveCount(0);
+  await expect(page.getByTestId('graph-type-count-Debt')).toHaveText('(2)');
   await page.getByTestId('graph-type-Document').check();
 
   await page.getByTestId('graph-priority-filter').selectOption('priority');
-  await expect(items.filter({ hasText: 'Brackwater Portfolio Recoveries Ltd' })).toHaveCount(0);
-  await expect(items.filter({ hasText: 'Stavewick Borough Council' })).toHaveCount(1);
+  await expect(creditors.filter({ hasText: 'Brackwater Portfolio Recoveries Ltd' })).toHaveCount(0);
+  await expect(creditors.filter({ hasText: 'Stavewick Borough Council' })).toHaveCount(1);
   await page.getByTestId('graph-priority-filter').selectOption('');
 
+  // An advisor searches by the kind of debt, as the letters name it.
+  await page.getByTestId('graph-search').fill('council tax');
+  await expect(creditors.filter({ hasText: 'Brackwater Portfolio Recoveries Ltd' })).toHaveCount(0);
+  await expect(debts).toHaveCount(1);
+  await expect(debts).toContainText('Stavewick Borough Council £276.30');
+  await page.getByTestId('graph-search').fill('water rates');
+  await expect(page.getByTestId('graph-empty')).toContainText('Nothing matches “water rates”');
+  await expect(page.getByTestId('graph-empty')).toContainText('clear the search');
+
   await page.getByTestId('graph-search').fill('Brackwater');
-  await expect(items.filter({ hasText: 'Stavewick Borough Council' })).toHaveCount(0);
-  await expect(items.filter({ hasText: 'Brackwater Portfolio Recoveries Ltd' })).toHaveCount(1);
+  await expect(creditors.filter({ hasText: 'Stavewick Borough Council' })).toHaveCount(0);
+  await expect(creditors.filter({ hasText: 'Brackwater Portfolio Recoveries Ltd' })).toHaveCount(1);
   await expect(items.filter({ hasText: '£3,702.56' })).toHaveCount(1);
   await expect(items.filter({ hasText: '08_debt_collection_sold_on.pdf' })).toHaveCount(0);
 
   await page.getByText(/All nodes as a list/).click();
   await items.filter({ hasText: '£3,702.56' }).click();
   const details = page.getByTestId('node-details');
-  await expect(details.getByTestId('node-details-label')).toHaveText('£3,702.56');
+  await expect(details.getByTestId('node-details-label')).toHaveText('Brackwater Portfolio Recoveries Ltd £3,702.56');
   await expect(details.getByTestId('node-details-links')).toContainText('not shown');
+  // The panel names the debt's client and documents although neither is drawn.
+  const relations = details.getByTestId('node-details-relation');
+  await expect(relations.filter({ hasText: /^Owed by/ })).toContainText(`${clientName} (not drawn)`);
+  await expect(relations.filter({ hasText: /^Mentioned in/ })).toContainText('08_debt_collection_sold_on.pdf (not drawn)');
+  await expect(relations.filter({ hasText: /^Owed to/ })).toContainText('Brackwater Portfolio Recoveries Ltd');
+  await expect(relations.filter({ hasText: /^Originally owed to/ })).toContainText('Corrivale Card Services Ltd');
+  await expect(details.getByTestId('node-details-link').first()).toHaveText('08_debt_collection_sold_on.pdf, page 1');
+
   await details.getByTestId('node-details-expand').click();
   await expect(items.filter({ hasText: '08_debt_collection_sold_on.pdf' })).toHaveCount(1);
   await expect(items.filter({ hasText: clientName })).toHaveCount(1);
+  await expect(relations.filter({ hasText: /^Owed by/ })).toContainText(clientName);
+  await expect(relations.filter({ hasText: /^Owed by/ })).not.toContainText('not drawn');
   await expect(details.getByTestId('node-details-link').first()).toHaveAttribute('href', `/documents/${soldOn}#page-1`);
-  await expect(details.getByTestId('node-details-link').first()).toHaveText('08_debt_collection_sold_on.pdf, page 1');
+  // The view is fitted again to hold the new neighbours.
+  await expect(canvas).toHaveAttribute('data-layout', 'settled');
+  await expect(canvas).toHaveAttribute('data-fitted', 'true');
+
+  // A document lists the debts it mentions, and its client, each under a heading that reads from the document.
+  await items.filter({ hasText: '08_debt_collection_sold_on.pdf' }).click();
+  await expect(relations.filter({ hasText: /^Debts it mentions/ })).toContainText('Brackwater Portfolio Recoveries Ltd £3,702.56');
+  await expect(relations.filter({ hasText: /^Client/ })).toContainText(clientName);
   await page.getByTestId('graph-collapse').click();
   await expect(items.filter({ hasText: '08_debt_collection_sold_on.pdf' })).toHaveCount(0);
 
   await page.getByTestId('graph-search').fill('');
-  await expect(items.filter({ hasText: 'Stavewick Borough Council' })).toHaveCount(1);
+  await expect(creditors.filter({ hasText: 'Stavewick Borough Council' })).toHaveCount(1);
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('graph-export-csv').click()]);
   expect(csv.suggestedFilename()).toMatch(/^graph-graph-controls-client-\d{4}-\d{2}-\d{2}\.csv$/);
   const csvText = fs.readFileSync((await csv.path())!, 'utf8');
   expect(csvText.startsWith('\uFEFF')).toBe(true);
   const csvLines = csvText.slice(1).trim().split('\r\n');
-  expect(csvLines[0]).toBe('record,id,type,label,client_id,client,source,target,amount,priority,account_reference,as_of_date,pages,properties');
-  expect(csvLines.some((line) => line.includes('Brackwater Portfolio Recoveries Ltd'))).toBe(true);
+  expect(csvLines[0]).toBe('Type,Name,Client,Creditor,Original creditor,Collecting agent,Debt type,Amount (£),Priority,Reference,Balance as of,Date,Details,Documents and pages,Linked to');
+  expect(csvLines.some((line) => line.startsWith(`Debt,Stavewick Borough Council £276.30,${clientName},Stavewick Borough Council,,,Council tax,276.30,Priority,`))).toBe(true);
 
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('graph-export-json').click()]);
   expect(json.suggestedFilename()).toMatch(/^graph-graph-controls-client-\d{4}-\d{2}-\d{2}\.json$/);
   const exported = JSON.parse(fs.readFileSync((await json.path())!, 'utf8')) as { nodes: { clientId: string | null; label: string }[] };
   expect(exported.nodes.map((node) => node.label)).toContain('Stavewick Borough Council');
   expect(exported.nodes.every((node) => node.clientId === clientId || node.clientId === null)).toBe(true);
-  expect(csvLines.filter((line) => line.startsWith('node,'))).toHaveLength(exported.nodes.length);
+  expect(csvLines).toHaveLength(exported.nodes.length + 1);
 
   await page.getByTestId('graph-search').fill('Brackwater');
-  await expect(items.filter({ hasText: 'Stavewick Borough Council' })).toHaveCount(0);
+  await expect(creditors.filter({ hasText: 'Stavewick Borough Council' })).toHaveCount(0);
   await items.filter({ hasText: '£3,702.56' }).click();
   await page.getByTestId('node-details-debts-link').click();
   await expect(page).toHaveURL(new RegExp(`/clients/${clientId}#debt-`));
@@ -252,7 +287,7 @@ test('graph controls filter, expand and export', async ({ page, request }) => {
   await page.goBack();
   await expect(page.getByTestId('graph-client-select')).toHaveValue(clientId);
   await expect(page.getByTestId('graph-search')).toHaveValue('Brackwater');
-  await expect(items.filter({ hasText: 'Stavewick Borough Council' })).toHaveCount(0);
+  await expect(creditors.filter({ hasText: 'Stavewick Borough Council' })).toHaveCount(0);
 });
 
 test('shared creditor is one hub', async ({ page, request }) => {
@@ -267,13 +302,14 @@ test('shared creditor is one hub', async ({ page, request }) => {
   await expect(page.getByTestId('graph-client-select')).toHaveValue('');
   const items = page.getByTestId('graph-node-item');
   const clientItems = items.and(page.locator('[data-node-id^="client:"]'));
+  const creditorItems = items.and(page.locator('[data-node-id^="creditor:"]'));
   await expect(clientItems.filter({ hasText: names[0] })).toHaveCount(1);
   await expect(clientItems.filter({ hasText: names[1] })).toHaveCount(1);
   await expect(items.filter({ hasText: '£3,702.56' }).filter({ hasText: names[1] })).toHaveCount(1);
-  await expect(items.filter({ hasText: creditor })).toHaveCount(1);
+  await expect(creditorItems.filter({ hasText: creditor })).toHaveCount(1);
 
   await page.getByText(/All nodes as a list/).click();
-  await items.filter({ hasText: creditor }).click();
+  await creditorItems.filter({ hasText: creditor }).click();
   await page.getByTestId('node-details').getByTestId('node-details-focus').click();
   await expect(page.getByTestId('graph-focus')).toContainText(creditor);
   expect(await items.filter({ hasText: '£3,702.56' }).count()).toBeGreaterThanOrEqual(2);
@@ -284,7 +320,7 @@ test('shared creditor is one hub', async ({ page, request }) => {
   await expect(page.getByTestId('graph-focus')).toHaveCount(0);
   await expect(page).toHaveURL(/\/graph$/);
 
-  await items.filter({ hasText: creditor }).click();
+  await creditorItems.filter({ hasText: creditor }).click();
   await page.getByTestId('node-details').getByTestId('node-details-focus').click();
   await expect(page.getByTestId('graph-focus')).toBeVisible();
   await page.getByTestId('graph-zoom-fit').click();
@@ -293,6 +329,46 @@ test('shared creditor is one hub', async ({ page, request }) => {
   await page.getByTestId('graph-focus-clear').click();
   await expect(page.getByTestId('graph-focus')).toHaveCount(0);
   await expect(clientItems.filter({ hasText: names[1] })).toHaveCount(1);
+});
+
+test('drill-down from a search shows the neighbours', async ({ page, request }) => {
+  const names = ['Focus Client One', 'Focus Client Two'];
+  for (const name of names) {
+    const clientId = await createClientByApi(request, name);
+    await uploadPdfsInOrder(request, clientId, [sample('synthetic/05_energy_arrears.pdf')]);
+  }
+  const creditor = 'Quillstone Energy Ltd';
+
+  await page.goto('/graph');
+  const items = page.getByTestId('graph-node-item');
+  const creditorItems = items.and(page.locator('[data-node-id^="creditor:"]'));
+  const debtItems = items.and(page.locator('[data-node-id^="debt:"]'));
+  await page.getByTestId('graph-search').fill('Quillstone');
+  await page.getByText(/All nodes as a list/).click();
+  await creditorItems.filter({ hasText: creditor }).click();
+  await page.getByTestId('node-details').getByTestId('node-details-focus').click();
+
+  await expect(page.getByTestId('graph-focus')).toContainText(creditor);
+  await expect(page).toHaveURL(/[?&]focus=/);
+  await expect(page).toHaveURL(/[?&]q=Quillstone/);
+  await expect(page.getByTestId('graph-search')).toHaveValue('Quillstone');
+  // Only the creditor and its debts, each debt named with its client.
+  await expect(items.and(page.locator('[data-node-id^="client:"]'))).toHaveCount(0);
+  for (const name of names) await expect(debtItems.filter({ hasText: `${creditor} £612.48` }).filter({ hasText: name })).toHaveCount(1);
+  const owedToIt = page.getByTestId('node-details').getByTestId('node-details-relation').filter({ hasText: /^Debts owed to it/ });
+  for (const name of names) await expect(owedToIt).toContainText(`${creditor} £612.48 (${name})`);
+
+  await debtItems.filter({ hasText: names[1] }).click();
+  const details = page.getByTestId('node-details');
+  await expect(details.getByTestId('node-details-relation').filter({ hasText: /^Owed by/ })).toContainText(`${names[1]} (not drawn)`);
+  await expect(details.getByTestId('node-details-link').first()).toHaveText('05_energy_arrears.pdf, page 1');
+
+  await page.getByTestId('graph-focus-clear').click();
+  await expect(page.getByTestId('graph-focus')).toHaveCount(0);
+  await expect(page).toHaveURL(/\/graph\?q=Quillstone$/);
+  await expect(page.getByTestId('graph-search')).toHaveValue('Quillstone');
+  await expect(creditorItems.filter({ hasText: creditor })).toHaveCount(1);
+  for (const name of names) await expect(debtItems.filter({ hasText: name })).toHaveCount(1);
 });
 
 test('keeping debts separate can be undone', async ({ page, request }) => {

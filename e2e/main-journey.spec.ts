@@ -101,8 +101,9 @@ test.describe.serial('main job', () => {
     await page.goto('/graph');
     await page.getByTestId('graph-client-select').selectOption({ label: 'Ms Corinne Ashdale' });
     const nodes = page.getByTestId('graph-node-item');
-    await expect(nodes.filter({ hasText: 'Stavewick Borough Council' })).toHaveCount(1);
-    await expect(nodes.filter({ hasText: 'Brackwater Portfolio Recoveries Ltd' })).toHaveCount(1);
+    const creditors = nodes.and(page.locator('[data-node-id^="creditor:"]'));
+    await expect(creditors.filter({ hasText: 'Stavewick Borough Council' })).toHaveCount(1);
+    await expect(creditors.filter({ hasText: 'Brackwater Portfolio Recoveries Ltd' })).toHaveCount(1);
     await expect(nodes.filter({ hasText: '£3,702.56' })).toHaveCount(1);
 
     const canvas = page.getByTestId('graph-canvas').locator('canvas').first();

@@ -8,8 +8,10 @@ export type CanvasNode = NodeObject<{
   id: string;
   type: string;
   label: string;
-  /** The label as drawn under the node, shortened. */
+  /** The label as drawn beside the node, shortened. */
   text: string;
+  /** The node's type and full name, with its client's when several clients are shown, as the pointer's tooltip shows them. */
+  tooltip: string;
   /** Radius in graph units. */
   radius: number;
   /** The library's size value: the radius squared, with `nodeRelSize` 1, so arrows and zoom-to-fit use the drawn radius. */

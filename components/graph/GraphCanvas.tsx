@@ -1,13 +1,12 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { GraphView } from '@/lib/client/graph-view';
-import type { GraphNodeType } from '@/lib/client/types';
-import { toCanvasData, type Position } from './canvasData';
+import { detailZoom, type GraphView } from '@/lib/client/graph-view';
+import { toCanvasData, type CanvasData, type Position } from './canvasData';
 import { ForceGraph } from './ForceGraph';
 import type { CanvasLink, CanvasMethods, CanvasNode } from './ForceGraphCanvas';
-import { nodeTypeLabels, UNCLASSIFIED_DASH } from './nodeStyles';
-import { paintLabels, paintNodes, paintPointerArea } from './paint';
+import { UNCLASSIFIED_DASH } from './nodeStyles';
+import { paintLabels, paintNodes, paintPointerArea, type LabelFocus } from './paint';
 
 const CANVAS_HEIGHT = 560;
 /** Above this many links, links have no hover tooltip, because painting each one for hit-testing costs more than the tooltips are worth. */
@@ -22,6 +21,8 @@ const ARROW_MAX_LINKS = 1_000;
 const THICK_MAX_LINKS = 2_000;
 const FIT_PADDING_PX = 40;
 const FIT_DURATION_MS = 400;
+/** Most a zoom to fit enlarges, so a drill-down to three nodes does not fill the canvas with them. */
+const MAX_FIT_ZOOM = 4;
 
 /**
  * Returns how long the layout runs, by graph size. Small graphs settle on screen. Large ones run some
@@ -60,7 +61,12 @@ function useElementWidth<T extends HTMLElement>() {
 
 type GraphCanvasProps = {
   view: GraphView;
-  /** Changes when the base graph changes (filters, cap or focus), which zooms to fit again once the layout settles. */
+  /** Set when the view may hold several clients' nodes: tooltips name each node's client, and a debt whose client is not drawn is labelled with it. */
+  showClients: boolean;
+  /**
+   * Changes when the nodes asked for change (filters, cap, focus or expanded nodes), which zooms to
+   * fit again once the layout settles.
+   */
   fitKey: string;
   selectedId: string | null;
   onSelect: (id: string | null) => void;
@@ -68,22 +74,27 @@ type GraphCanvasProps = {
   toolbar?: ReactNode;
 };
 
-/** Draws the view as a force-directed graph, with a zoom-to-fit button and the layout state in `data-layout`. */
-export function GraphCanvas({ view, fitKey, selectedId, onSelect, toolbar }: GraphCanvasProps) {
+/**
+ * Draws the view as a force-directed graph, with a zoom-to-fit button. `data-layout` is `settled`
+ * once the layout has stopped, and `data-fitted` is true once the view was zoomed to fit after its nodes last changed.
+ */
+export function GraphCanvas({ view, showClients, fitKey, selectedId, onSelect, toolbar }: GraphCanvasProps) {
   const { ref: container, width } = useElementWidth<HTMLDivElement>();
   const graphRef = useRef<CanvasMethods | undefined>(undefined);
-  const fittedKey = useRef<string | null>(null);
+  // The fitKey the view was last zoomed to fit for.
+  const [fitted, setFitted] = useState<string | null>(null);
   const [settled, setSettled] = useState(false);
+  const [hoveredId, setHoveredId] = useState<string | null>(null);
 
   // New canvas data for each view, starting from the positions the library wrote into the previous
   // data's nodes. The layout starts again whenever the library gets new data.
-  const [drawn, setDrawn] = useState(() => ({ view, data: toCanvasData(view, new Map()) }));
-  if (drawn.view !== view) {
-    setDrawn({ view, data: toCanvasData(view, positionsOf(drawn.data.nodes)) });
+  const [drawn, setDrawn] = useState(() => ({ view, showClients, data: toCanvasData(view, new Map(), showClients) }));
+  if (drawn.view !== view || drawn.showClients !== showClients) {
+    setDrawn({ view, showClients, data: toCanvasData(view, positionsOf(drawn.data.nodes), showClients) });
     setSettled(false);
   }
   const { data } = drawn;
-  const selected = useMemo(() => data.nodes.find((node) => node.id === selectedId), [data, selectedId]);
+  const focus: LabelFocus = useMemo(() => labelFocus(data, selectedId, hoveredId), [data, selectedId, hoveredId]);
   const engine = engineSettings(data.nodes.length);
   const linkHover = data.links.length <= LINK_HOVER_MAX_LINKS;
 
@@ -91,14 +102,25 @@ export function GraphCanvas({ view, fitKey, selectedId, onSelect, toolbar }: Gra
   const zoom = useRef(1);
   const manyLinks = data.links.length > THICK_MAX_LINKS;
 
-  const zoomToFit = useCallback(() => graphRef.current?.zoomToFit(FIT_DURATION_MS, FIT_PADDING_PX), []);
+  // The zoom the view was last fitted at, from which documents' and deadlines' labels are offered once zoomed in further.
+  const fittedZoom = useRef<number | null>(null);
+  const zoomToFit = useCallback(() => {
+    graphRef.current?.zoomToFit(FIT_DURATION_MS, FIT_PADDING_PX);
+    // The library animates the zoom, so the zoom it reached is read once the animation has ended.
+    window.setTimeout(() => {
+      const graph = graphRef.current;
+      if (!graph) return;
+      if (graph.zoom() > MAX_FIT_ZOOM) graph.zoom(MAX_FIT_ZOOM, FIT_DURATION_MS / 2);
+      fittedZoom.current = Math.min(graph.zoom(), MAX_FIT_ZOOM);
+    }, FIT_DURATION_MS + 50);
+  }, []);
 
   const onEngineStop = useCallback(() => {
     setSettled(true);
-    if (fittedKey.current === fitKey) return;
-    fittedKey.current = fitKey;
+    if (fitted === fitKey) return;
+    setFitted(fitKey);
     zoomToFit();
-  }, [fitKey, zoomToFit]);
+  }, [fitted, fitKey, zoomToFit]);
 
   const onRenderFramePre = useCallback((_context: CanvasRenderingContext2D, scale: number) => {
     zoom.current = scale;
@@ -106,20 +128,22 @@ export function GraphCanvas({ view, fitKey, selectedId, onSelect, toolbar }: Gra
 
   const onRenderFramePost = useCallback(
     (context: CanvasRenderingContext2D, scale: number) => {
-      paintNodes(context, data, scale, selected);
-      paintLabels(context, data, scale, selected);
+      paintNodes(context, data, scale, focus.selected);
+      paintLabels(context, data, scale, focus, detailZoom(fittedZoom.current));
     },
-    [data, selected],
+    [data, focus],
   );
 
-  // The selected node's links are drawn wider. As the accessor changes with the selection, the
-  // library also redraws a graph whose layout has stopped.
+  // The selected and hovered nodes' links are drawn wider. As the accessor changes with them, the
+  // library also redraws a graph whose layout has stopped, which shows the hovered node's label.
   const linkWidth = useCallback(
     (link: CanvasLink) => {
-      if (selectedId && (endId(link.source) === selectedId || endId(link.target) === selectedId)) return link.width + 1.5;
+      const ends = [endId(link.source), endId(link.target)];
+      if (selectedId && ends.includes(selectedId)) return link.width + 1.5;
+      if (hoveredId && ends.includes(hoveredId)) return link.width + 1;
       return manyLinks && zoom.current < 1 ? Math.min(1, link.width) : link.width;
     },
-    [selectedId, manyLinks],
+    [selectedId, hoveredId, manyLinks],
   );
   const linkDash = useCallback((link: CanvasLink) => (link.dashed && !(manyLinks && zoom.current < 1) ? UNCLASSIFIED_DASH : null), [manyLinks]);
 
@@ -131,7 +155,7 @@ export function GraphCanvas({ view, fitKey, selectedId, onSelect, toolbar }: Gra
           Zoom to fit
         </button>
       </div>
-      <div ref={container} style={{ minHeight: CANVAS_HEIGHT }} className="relative overflow-hidden" data-testid="graph-canvas" data-layout={settled ? 'settled' : 'running'} data-node-count={data.nodes.length}>
+      <div ref={container} style={{ minHeight: CANVAS_HEIGHT }} className="relative overflow-hidden" data-testid="graph-canvas" data-layout={settled ? 'settled' : 'running'} data-fitted={fitted === fitKey} data-node-count={data.nodes.length}>
         {width > 0 && (
           <ForceGraph
             graphRef={graphRef}
@@ -158,6 +182,7 @@ export function GraphCanvas({ view, fitKey, selectedId, onSelect, toolbar }: Gra
             d3AlphaDecay={engine.d3AlphaDecay}
             onEngineStop={onEngineStop}
             onNodeClick={(node) => onSelect(String(node.id))}
+            onNodeHover={(node) => setHoveredId(node ? String(node.id) : null)}
             onBackgroundClick={() => onSelect(null)}
           />
         )}
@@ -170,7 +195,20 @@ export function GraphCanvas({ view, fitKey, selectedId, onSelect, toolbar }: Gra
 // never changes and the library does not reapply them on every render.
 
 function nodeTooltip(node: CanvasNode): string {
-  return `${nodeTypeLabels[node.type as GraphNodeType] ?? node.type}: ${node.text}`;
+  return node.tooltip;
+}
+
+/** Finds the selected and hovered nodes in the canvas data, and the ids of their neighbours. */
+function labelFocus(data: CanvasData, selectedId: string | null, hoveredId: string | null): LabelFocus {
+  const focusIds = [selectedId, hoveredId].filter((id): id is string => id !== null);
+  const near = new Set<string>();
+  for (const link of data.links) {
+    const [source, target] = [endId(link.source), endId(link.target)];
+    if (focusIds.includes(source)) near.add(target);
+    if (focusIds.includes(target)) near.add(source);
+  }
+  const find = (id: string | null) => (id === null ? undefined : data.nodes.find((node) => node.id === id));
+  return { selected: find(selectedId), hovered: find(hoveredId), near };
 }
 
 /** Nodes are drawn in one pass after the links (see paint.ts), so the library's own node drawing does nothing. */

@@ -10,13 +10,13 @@ import { Notice } from '@/components/ui/Notice';
 import { plural } from '@/lib/client/format';
 import { graphScreenSearch, graphScreenState, hiddenLinkCount, nodeCaps, shownLinkCounts, type GraphFilters as Filters, type GraphScreenState, type PriorityFilter } from '@/lib/client/graph-view';
 import type { GraphNode, GraphNodeType } from '@/lib/client/types';
+import { nodeName } from '@/lib/graph/names';
 import { GraphCanvas } from './GraphCanvas';
 import { GraphExport } from './GraphExport';
 import { GraphFilters } from './GraphFilters';
 import { GraphLegend } from './GraphLegend';
 import { NodeDetails } from './NodeDetails';
 import { NodeIndex } from './NodeIndex';
-import { nodeLabel } from './nodeStyles';
 import { useGraphView, type Expansion } from './useGraphView';
 
 const SEARCH_DELAY_MS = 300;
@@ -54,8 +54,15 @@ export function GraphExplorer() {
   const [search, setSearch] = useState(initial.filters.q);
   const q = useDebounced(search.trim(), SEARCH_DELAY_MS);
   const [limit, setLimit] = useState(initial.limit);
-  // A drill-down is a step in the browser's history, so Back returns to the whole graph.
-  const focusId = searchParams.get('focus') || null;
+  // A drill-down is a step in the browser's history, so Back returns to the graph before it. The
+  // screen keeps the focus itself and reads it from the address when Back or Forward changes it:
+  // Next.js updates useSearchParams some renders after a pushState, so reading it there would lag.
+  const [focusId, setFocusId] = useState(initial.focusId);
+  useEffect(() => {
+    const followAddress = () => setFocusId(new URLSearchParams(window.location.search).get('focus') || null);
+    window.addEventListener('popstate', followAddress);
+    return () => window.removeEventListener('popstate', followAddress);
+  }, []);
   const [selectedId, setSelectedId] = useState<string | null>(null);
 
   const filters: Filters = useMemo(() => ({ clientId, types, priority, q }), [clientId, types, priority, q]);
@@ -67,6 +74,8 @@ export function GraphExplorer() {
   const baseKey = JSON.stringify([filters, limit, focusId]);
   const [expanded, setExpanded] = useState<{ baseKey: string; ids: string[] }>({ baseKey, ids: [] });
   const expandedIds = useMemo(() => (expanded.baseKey === baseKey ? expanded.ids : []), [expanded, baseKey]);
+  // Expanding a node adds nodes beyond the fitted view, so each change of the expansions fits it again.
+  const fitKey = JSON.stringify([baseKey, expandedIds]);
 
   const { base, view, expansions } = useGraphView({ filters, limit, focusId, expandedIds });
   const shown = useMemo(() => (view ? shownLinkCounts(view) : new Map<string, number>()), [view]);
@@ -79,13 +88,22 @@ export function GraphExplorer() {
     setExpanded({ baseKey, ids: [...expandedIds, nodeId] });
   }
 
+  // The drill-down shows the node's neighbours whatever the search, and keeps the search, so Back
+  // or "Back to the search results" returns to what the advisor found.
   function drillDown(node: GraphNode) {
-    setSearch('');
-    setAddress({ filters: { ...filters, q: '' }, limit, focusId: node.id }, 'push');
+    setFocusId(node.id);
+    setAddress({ filters: { ...filters, q: typed }, limit, focusId: node.id }, 'push');
   }
 
   function clearFocus() {
-    setAddress({ filters, limit, focusId: null }, 'push');
+    setFocusId(null);
+    setAddress({ filters: { ...filters, q: typed }, limit, focusId: null }, 'push');
+  }
+
+  // A new search requests a new graph, so it ends a drill-down.
+  function changeSearch(value: string) {
+    setSearch(value);
+    if (focusId) clearFocus();
   }
 
   const noTypes = types.length === 0;
@@ -102,7 +120,7 @@ export function GraphExplorer() {
             setSelectedId(null);
           }}
           search={search}
-          onSearchChange={setSearch}
+          onSearchChange={changeSearch}
           types={types}
           onTypesChange={setTypes}
           typeCounts={typeCounts}
@@ -119,10 +137,10 @@ export function GraphExplorer() {
         {focusId && (
           <Notice tone="info" className="flex flex-wrap items-center justify-between gap-2" data-testid="graph-focus">
             <span>
-              Showing <strong>{focusNode ? nodeLabel(focusNode) : 'the chosen node'}</strong> and its neighbours.
+              Showing <strong>{focusNode ? nodeName(focusNode) : 'the chosen node'}</strong> and all its neighbours{typed ? ', whatever the search' : ''}.
             </span>
             <Button variant="secondary" size="sm" onClick={clearFocus} data-testid="graph-focus-clear">
-              Back to the whole graph
+              {typed ? 'Back to the search results' : 'Back to the whole graph'}
             </Button>
           </Notice>
         )}
@@ -134,15 +152,12 @@ export function GraphExplorer() {
         {noTypes && <EmptyState title="No types chosen">Tick at least one type to draw the graph.</EmptyState>}
         {!noTypes && base.isError && <ErrorMessage error={base.error} title="The graph could not be loaded." onRetry={() => void base.refetch()} />}
         {loading && <Loading label="Loading the graph…" className="p-4" />}
-        {!noTypes && view && view.nodes.length === 0 && (
-          <EmptyState title="Nothing to show" data-testid="graph-empty">
-            No entities match. Upload documents for a client, or change the filters.
-          </EmptyState>
-        )}
+        {!noTypes && view && view.nodes.length === 0 && <NothingToShow search={focusId ? '' : q} />}
         {!noTypes && view && view.nodes.length > 0 && (
           <GraphCanvas
             view={view}
-            fitKey={baseKey}
+            showClients={!clientId}
+            fitKey={fitKey}
             selectedId={selectedId}
             onSelect={setSelectedId}
             toolbar={
@@ -174,9 +189,25 @@ export function GraphExplorer() {
             onFocus={focusId === selected.id ? null : () => drillDown(selected)}
           />
         )}
-        {view && view.nodes.length > 0 && <NodeIndex nodes={view.nodes} selectedId={selectedId} onSelect={setSelectedId} />}
+        {view && view.nodes.length > 0 && <NodeIndex view={view} showClients={!clientId} selectedId={selectedId} onSelect={setSelectedId} />}
       </div>
     </div>
+  );
+}
+
+/** Says why the graph is empty: nothing matches the search, or nothing matches the filters. */
+function NothingToShow({ search }: { search: string }) {
+  if (search) {
+    return (
+      <EmptyState title={`Nothing matches “${search}”`} data-testid="graph-empty">
+        The search looks in names of clients, creditors and documents, creditors&apos; other names, debt types such as council tax, amounts and references. Try fewer or other words, or clear the search.
+      </EmptyState>
+    );
+  }
+  return (
+    <EmptyState title="Nothing to show" data-testid="graph-empty">
+      No entities match. Upload documents for a client, or change the filters.
+    </EmptyState>
   );
 }
 
@@ -207,7 +238,7 @@ type ExpansionNotice = { id: string; error: Error | null; text: string };
 
 /** Reports expansions that failed, found nothing new or were cut by their own cap. */
 function ExpansionNotices({ expansions, view }: { expansions: Expansion[]; view: GraphNode[] | undefined }) {
-  const labels = useMemo(() => new Map((view ?? []).map((node) => [node.id, nodeLabel(node)])), [view]);
+  const labels = useMemo(() => new Map((view ?? []).map((node) => [node.id, nodeName(node)])), [view]);
   const notices = expansions.flatMap((expansion): ExpansionNotice[] => {
     const name = labels.get(expansion.id) ?? 'the node';
     if (expansion.error) return [{ id: expansion.id, error: expansion.error, text: `The neighbours of ${name} could not be loaded.` }];

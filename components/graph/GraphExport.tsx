@@ -17,7 +17,7 @@ export function GraphExport({ filters }: { filters: GraphFilters }) {
   const busy = (format: Format) => download.isPending && download.variables === format;
 
   return (
-    <Card title="Export" headingLevel={2} description="Every node and link matching the filters, up to 20,000 nodes, without the node cap or expanded neighbours. Each export is recorded in the audit log.">
+    <Card title="Export" headingLevel={2} description="Every node matching the filters, up to 20,000, without the node cap or expanded neighbours. The CSV is a table with one row per node, debts first, naming each node's client, creditors, documents and links. The JSON has every node and link. Each export is recorded in the audit log.">
       <div className="flex flex-wrap gap-2">
         <Button variant="secondary" size="sm" busy={busy('json')} disabled={download.isPending || filters.types.length === 0} onClick={() => download.mutate('json')} data-testid="graph-export-json">
           Download JSON

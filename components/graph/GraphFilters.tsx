@@ -16,7 +16,7 @@ type GraphFiltersProps = {
   onSearchChange: (search: string) => void;
   types: GraphNodeType[];
   onTypesChange: (types: GraphNodeType[]) => void;
-  /** Nodes of each type in the view, shown beside the type. */
+  /** Nodes of each type in the view, shown beside each ticked type; an unticked type has none in the view, and shows no count. */
   typeCounts: Map<string, number> | null;
   priority: PriorityFilter;
   onPriorityChange: (priority: PriorityFilter) => void;
@@ -40,7 +40,7 @@ export function GraphFilters(props: GraphFiltersProps) {
           <ClientPicker id={ids.client} value={props.clientId} onChange={props.onClientChange} emptyLabel="All clients" errorTitle="The client list could not be loaded." aria-describedby={`${ids.client}-hint`} data-testid="graph-client-select" />
         </Field>
 
-        <Field id={ids.search} label="Search" hint="Names, amounts or references. Matches are shown with their neighbours.">
+        <Field id={ids.search} label="Search" hint="Names, amounts, references or debt types such as council tax. Matches are shown with their neighbours.">
           <TextInput id={ids.search} type="search" value={props.search} onChange={(event) => props.onSearchChange(event.target.value)} aria-describedby={`${ids.search}-hint`} data-testid="graph-search" />
         </Field>
 
@@ -53,7 +53,7 @@ export function GraphFilters(props: GraphFiltersProps) {
                   <input type="checkbox" checked={types.includes(type)} onChange={(event) => toggleType(type, event.target.checked)} className="size-4 accent-teal-700" data-testid={`graph-type-${type}`} />
                   <span aria-hidden className="inline-block size-3 rounded-full" style={{ backgroundColor: nodeColours[type] }} />
                   {nodeTypeLabels[type]}
-                  {props.typeCounts && <span className="text-xs text-slate-500">({(props.typeCounts.get(type) ?? 0).toLocaleString('en-GB')})</span>}
+                  {props.typeCounts && types.includes(type) && <span className="text-xs text-slate-500" data-testid={`graph-type-count-${type}`}>({(props.typeCounts.get(type) ?? 0).toLocaleString('en-GB')})</span>}
                 </label>
               </li>
             ))}

@@ -1,11 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Badge } from '@/components/ui/Badge';
 import { Button } from '@/components/ui/Button';
+import { ErrorMessage } from '@/components/ui/ErrorMessage';
+import { fetchJson } from '@/lib/client/api';
 import { documentTypeLabel, formatDate, formatMoney, otherNames, plural } from '@/lib/client/format';
-import { sourceLinks, type GraphView } from '@/lib/client/graph-view';
+import { mergeGraphs, neighboursUrl, sourceLinks, viewClientNames, type GraphResponse, type GraphView } from '@/lib/client/graph-view';
+import { queryKeys } from '@/lib/client/queries';
 import type { GraphNode } from '@/lib/client/types';
-import { colourOf, linkTypeLabel, nodeLabel, nodeTypeLabels } from './nodeStyles';
+import { neighbourName, nodeName, relationLabel } from '@/lib/graph/names';
+import { colourOf, nodeTypeLabels } from './nodeStyles';
 
 /** Neighbours listed before a "Show all" button, so a hub with hundreds of debts keeps the panel short. */
 const NEIGHBOURS_SHOWN = 25;
@@ -69,14 +74,36 @@ function formatProperty(key: string, value: PropertyValue): string {
   return String(value);
 }
 
-type Neighbour = { relation: string; other: GraphNode; outgoing: boolean };
+/** A neighbour under the heading of its relationship, as seen from the selected node; `drawn` when it is on the canvas. */
+type Neighbour = { relation: string; other: GraphNode; drawn: boolean };
 
-function neighboursOf(node: GraphNode, view: GraphView): Neighbour[] {
-  const byId = new Map(view.nodes.map((candidate) => [candidate.id, candidate]));
-  return view.links.flatMap((link): Neighbour[] => {
-    if (link.source === node.id && byId.has(link.target)) return [{ relation: linkTypeLabel(link.type), other: byId.get(link.target)!, outgoing: true }];
-    if (link.target === node.id && byId.has(link.source)) return [{ relation: linkTypeLabel(link.type), other: byId.get(link.source)!, outgoing: false }];
-    return [];
+function neighboursOf(node: GraphNode, known: GraphView, drawnIds: Set<string>): Neighbour[] {
+  const byId = new Map(known.nodes.map((candidate) => [candidate.id, candidate]));
+  return known.links.flatMap((link): Neighbour[] => {
+    if (link.source !== node.id && link.target !== node.id) return [];
+    const end = link.source === node.id ? 'source' : 'target';
+    const other = byId.get(end === 'source' ? link.target : link.source);
+    if (!other) return [];
+    return [{ relation: relationLabel(link.type, end), other, drawn: drawnIds.has(other.id) }];
+  });
+}
+
+/** Groups neighbours under their relationship's heading, in the order the headings first appear. */
+function byRelation(neighbours: Neighbour[]): [string, Neighbour[]][] {
+  const groups = new Map<string, Neighbour[]>();
+  for (const neighbour of neighbours) groups.set(neighbour.relation, [...(groups.get(neighbour.relation) ?? []), neighbour]);
+  return [...groups];
+}
+
+/**
+ * Loads every neighbour of a debt when the view leaves some out, so the panel can name the debt's
+ * client and the documents it is mentioned in. A debt has a few neighbours, unlike a creditor hub.
+ */
+function useDebtNeighbours(node: GraphNode, hiddenLinks: number) {
+  return useQuery({
+    queryKey: [...queryKeys.graph, 'neighbours', node.id],
+    queryFn: () => fetchJson<GraphResponse>(neighboursUrl(node.id, node.clientId)),
+    enabled: node.type === 'Debt' && hiddenLinks > 0,
   });
 }
 
@@ -96,13 +123,20 @@ type NodeDetailsProps = {
 /** Shows the selected node: its properties, the pages its facts come from, its neighbours, and expand and drill-down actions. */
 export function NodeDetails({ node, view, hiddenLinks, onSelect, onClose, onExpand, expanding, onFocus }: NodeDetailsProps) {
   const [allNeighbours, setAllNeighbours] = useState(false);
-  const neighbours = useMemo(() => neighboursOf(node, view), [node, view]);
-  const sources = useMemo(() => sourceLinks(node, view), [node, view]);
+  const loaded = useDebtNeighbours(node, hiddenLinks);
+  const known = useMemo(() => (loaded.data ? mergeGraphs([view, loaded.data]) : view), [view, loaded.data]);
+  const neighbours = useMemo(() => neighboursOf(node, known, new Set(view.nodes.map((candidate) => candidate.id))), [node, known, view]);
+  const sources = useMemo(() => sourceLinks(node, known), [node, known]);
+  const clientNames = useMemo(() => viewClientNames(known), [known]);
+  // The client is named here unless it is listed among the neighbours below.
+  const clientName = node.type !== 'Client' && node.clientId ? clientNames.get(node.clientId) : undefined;
+  const clientRow = clientName && !neighbours.some((neighbour) => neighbour.other.type === 'Client') ? clientName : undefined;
   const properties = Object.entries(node.properties)
     .map(([key, value]): [string, PropertyValue] => [key, key === 'aliases' && Array.isArray(value) ? otherNames(node.label, value.map(String)) : value])
     .filter(([key, value]) => isShown(node, key, value));
   const deadlineWhat = node.type === 'Deadline' && typeof node.properties.what === 'string' ? node.properties.what : null;
-  const listed = allNeighbours ? neighbours : neighbours.slice(0, NEIGHBOURS_SHOWN);
+  const shortened = !allNeighbours && neighbours.length > NEIGHBOURS_SHOWN;
+  const listed = byRelation(shortened ? neighbours.slice(0, NEIGHBOURS_SHOWN) : neighbours);
   const panel = useRef<HTMLElement>(null);
 
   // The panel opens below the canvas, often out of sight, so the page scrolls to it. A node picked
@@ -125,7 +159,7 @@ export function NodeDetails({ node, view, hiddenLinks, onSelect, onClose, onExpa
         <div className="flex flex-wrap items-center gap-2">
           <span aria-hidden className="inline-block size-3 rounded-full" style={{ backgroundColor: colourOf(node.type) }} />
           <h2 id="node-details-heading" className="text-lg font-semibold" data-testid="node-details-label">
-            {nodeLabel(node)}
+            {nodeName(node)}
           </h2>
           <Badge>{nodeTypeLabels[node.type] ?? node.type}</Badge>
         </div>
@@ -162,8 +196,18 @@ export function NodeDetails({ node, view, hiddenLinks, onSelect, onClose, onExpa
         </p>
       )}
 
-      {properties.length > 0 && (
+      {loaded.isError && <ErrorMessage className="mt-2" error={loaded.error} title="The debt's client and documents could not be loaded." onRetry={() => void loaded.refetch()} />}
+
+      {(properties.length > 0 || clientRow) && (
         <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+          {clientRow && (
+            <div className="contents">
+              <dt className="text-slate-600">Client</dt>
+              <dd className="text-slate-900" data-testid="node-details-client">
+                {clientRow}
+              </dd>
+            </div>
+          )}
           {properties.map(([key, value]) => (
             <div key={key} className="contents">
               <dt className="text-slate-600">{propertyLabels[key] ?? key}</dt>
@@ -191,22 +235,22 @@ export function NodeDetails({ node, view, hiddenLinks, onSelect, onClose, onExpa
       {neighbours.length > 0 && (
         <div className="mt-3">
           <h3 className="text-sm font-semibold text-slate-800">Connected to</h3>
-          <ul className="mt-1 space-y-0.5 text-sm" data-testid="node-details-neighbours">
-            {listed.map(({ relation, other, outgoing }) => (
-              <li key={`${relation}-${other.id}-${outgoing}`}>
-                {outgoing ? (
-                  <>
-                    <span className="text-slate-600">{relation}</span> <NeighbourButton node={other} onSelect={onSelect} />
-                  </>
-                ) : (
-                  <>
-                    <NeighbourButton node={other} onSelect={onSelect} /> <span className="text-slate-600">{relation} this</span>
-                  </>
-                )}
-              </li>
+          <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm" data-testid="node-details-neighbours">
+            {listed.map(([relation, items]) => (
+              <div key={relation} className="contents" data-testid="node-details-relation">
+                <dt className="text-slate-600">{relation}</dt>
+                <dd>
+                  <ul className="flex flex-wrap gap-x-3 gap-y-0.5">
+                    {items.map(({ other, drawn }) => {
+                      const name = neighbourName(other, node.clientId, other.clientId ? clientNames.get(other.clientId) : undefined);
+                      return <li key={other.id}>{drawn ? <NeighbourButton name={name} onSelect={() => onSelect(other.id)} /> : <span title="Not drawn: expand the node to draw it.">{name} (not drawn)</span>}</li>;
+                    })}
+                  </ul>
+                </dd>
+              </div>
             ))}
-          </ul>
-          {neighbours.length > listed.length && (
+          </dl>
+          {shortened && (
             <Button variant="ghost" size="sm" className="mt-1" onClick={() => setAllNeighbours(true)}>
               Show all {neighbours.length.toLocaleString('en-GB')}
             </Button>
@@ -217,10 +261,10 @@ export function NodeDetails({ node, view, hiddenLinks, onSelect, onClose, onExpa
   );
 }
 
-function NeighbourButton({ node, onSelect }: { node: GraphNode; onSelect: (id: string) => void }) {
+function NeighbourButton({ name, onSelect }: { name: string; onSelect: () => void }) {
   return (
-    <button type="button" className="text-teal-800 underline-offset-2 hover:underline" onClick={() => onSelect(node.id)}>
-      {nodeLabel(node)}
+    <button type="button" className="text-teal-800 underline-offset-2 hover:underline" onClick={onSelect}>
+      {name}
     </button>
   );
 }

@@ -1,8 +1,10 @@
 'use client';
 
 import { useMemo, useState } from 'react';
+import { compareForList, viewClientNames, type GraphView } from '@/lib/client/graph-view';
 import type { GraphNode } from '@/lib/client/types';
-import { colourOf, nodeLabel, nodeTypeLabels } from './nodeStyles';
+import { nodeName } from '@/lib/graph/names';
+import { colourOf, nodeTypeLabels } from './nodeStyles';
 
 /**
  * Up to this many nodes the list is rendered even while folded, so the browser's find and the tests
@@ -12,15 +14,23 @@ const ALWAYS_RENDERED_MAX = 500;
 /** Most nodes listed at once; a search narrows the rest. */
 const LISTED_MAX = 1_000;
 
+type NodeIndexProps = {
+  view: GraphView;
+  /** Set when the view may hold several clients' nodes: each entry then names its client. */
+  showClients: boolean;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+};
+
 /** Lists the drawn nodes as buttons, so every node can be reached and opened from the keyboard. */
-export function NodeIndex({ nodes, selectedId, onSelect }: { nodes: GraphNode[]; selectedId: string | null; onSelect: (id: string) => void }) {
+export function NodeIndex({ view, showClients, selectedId, onSelect }: NodeIndexProps) {
+  const { nodes } = view;
   const [open, setOpen] = useState(false);
-  // Deadlines sort by their ISO label, which keeps them in date order.
-  const sorted = useMemo(() => [...nodes].sort((a, b) => a.type.localeCompare(b.type) || a.label.localeCompare(b.label)).slice(0, LISTED_MAX), [nodes]);
+  const sorted = useMemo(() => [...nodes].sort(compareForList).slice(0, LISTED_MAX), [nodes]);
   const rendered = open || nodes.length <= ALWAYS_RENDERED_MAX;
-  // With several clients drawn, each entry names its client, since two clients' debts can read alike.
-  const clientNames = useMemo(() => new Map(nodes.filter((node) => node.type === 'Client' && node.clientId).map((node) => [node.clientId!, node.label])), [nodes]);
-  const clientOf = (node: GraphNode) => (clientNames.size > 1 && node.type !== 'Client' && node.clientId ? clientNames.get(node.clientId) : undefined);
+  // Two clients' debts to one creditor can have the same amount, so with several clients each entry names its client.
+  const clientNames = useMemo(() => viewClientNames(view), [view]);
+  const clientOf = (node: GraphNode) => (showClients && node.type !== 'Client' && node.clientId ? clientNames.get(node.clientId) : undefined);
 
   return (
     <details className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" onToggle={(event) => setOpen(event.currentTarget.open)}>
@@ -40,7 +50,7 @@ export function NodeIndex({ nodes, selectedId, onSelect }: { nodes: GraphNode[];
                   data-node-id={node.id}
                 >
                   <span aria-hidden className="inline-block size-2.5 shrink-0 rounded-full" style={{ backgroundColor: colourOf(node.type) }} />
-                  <span className="truncate">{nodeLabel(node)}</span>
+                  <span className="truncate">{nodeName(node)}</span>
                   <span className="ml-auto shrink-0 text-xs text-slate-500">
                     {nodeTypeLabels[node.type] ?? node.type}
                     {clientOf(node) && ` · ${clientOf(node)}`}

@@ -1,7 +1,9 @@
-import { amountToLinkWidth, hiddenLinkCount, hubIds, linkPriority, nodeRadius, shownLinkCounts, type GraphView, type LinkPriority } from '@/lib/client/graph-view';
+import { amountToLinkWidth, canvasName, hiddenLinkCount, hubIds, linkPriority, nodeRadius, shownLinkCounts, viewClientNames, type GraphView, type LinkPriority } from '@/lib/client/graph-view';
 import { formatMoney } from '@/lib/client/format';
+import { nodeName } from '@/lib/graph/names';
+import type { GraphNodeType } from '@/lib/graph/types';
 import type { CanvasLink, CanvasNode } from './ForceGraphCanvas';
-import { baseRadiusOf, colourOf, linkTypeLabel, nodeLabel, priorityColours, priorityLabels } from './nodeStyles';
+import { baseRadiusOf, colourOf, linkTypeLabel, nodeTypeLabels, priorityColours, priorityLabels } from './nodeStyles';
 
 const LABEL_MAX_CHARACTERS = 28;
 /** Nodes labelled at any zoom: the most connected ones, which advisors look for first. */
@@ -17,8 +19,12 @@ export type CanvasData = {
   byRing: [string, CanvasNode[]][];
   /** Nodes with links the view leaves out, drawn with a thin grey outer ring. */
   withHiddenLinks: CanvasNode[];
-  hubs: CanvasNode[];
+  /** Every node in the order their labels are placed: clients, hubs, then by type, more connected first. */
+  labelOrder: CanvasNode[];
 };
+
+/** Among nodes that are not hubs, the types whose labels are placed first; documents and deadlines are many and come last. */
+const labelTypeOrder: Record<GraphNodeType, number> = { Client: 0, Creditor: 1, Debt: 2, CourtClaim: 3, Document: 4, Deadline: 5 };
 
 export type Position = { x: number; y: number };
 
@@ -55,18 +61,24 @@ function linkTooltip(type: string, amount: unknown, priority: string): string {
  * ends replaced by nodes), so it must never receive the cached responses. Nodes keep the position
  * they had in the previous drawing, and a new node starts beside a neighbour that had one, so an
  * expansion grows out of the node that was expanded instead of restarting the layout.
+ * `showClients` is set when the view may hold several clients: tooltips then name each node's
+ * client, and a debt whose client is not drawn is labelled with the client instead of the creditor.
  */
-export function toCanvasData(view: GraphView, previous: Map<string, Position>): CanvasData {
+export function toCanvasData(view: GraphView, previous: Map<string, Position>, showClients: boolean): CanvasData {
   const shown = shownLinkCounts(view);
   const hubs = hubIds(view.nodes, HUB_LABELS);
+  const clientNames = viewClientNames(view);
+  const drawnClients = new Set(view.nodes.filter((node) => node.type === 'Client').map((node) => node.clientId));
 
   const nodes: CanvasNode[] = view.nodes.map((node) => {
     const radius = nodeRadius(baseRadiusOf(node.type), node.degree ?? shown.get(node.id) ?? 0);
+    const clientName = showClients && node.type !== 'Client' && node.clientId ? clientNames.get(node.clientId) : undefined;
     const canvasNode: CanvasNode = {
       id: node.id,
       type: node.type,
       label: node.label,
-      text: shorten(nodeLabel(node)),
+      text: shorten(canvasName(node, drawnClients.has(node.clientId) ? undefined : clientName)),
+      tooltip: `${nodeTypeLabels[node.type] ?? node.type}: ${nodeName(node)}${clientName ? ` · ${clientName}` : ''}`,
       radius,
       val: radius * radius,
       colour: colourOf(node.type),
@@ -101,8 +113,18 @@ export function toCanvasData(view: GraphView, previous: Map<string, Position>): 
     byColour: groupBy(nodes, (node) => node.colour),
     byRing: groupBy(nodes, (node) => node.ring),
     withHiddenLinks: nodes.filter((node) => node.hiddenLinks > 0),
-    hubs: nodes.filter((node) => node.hub),
+    labelOrder: [...nodes].sort(byLabelOrder),
   };
+}
+
+function labelRank(node: CanvasNode): number {
+  if (node.type === 'Client') return 0;
+  if (node.hub) return 1;
+  return 2 + (labelTypeOrder[node.type as GraphNodeType] ?? 9);
+}
+
+function byLabelOrder(a: CanvasNode, b: CanvasNode): number {
+  return labelRank(a) - labelRank(b) || b.radius - a.radius;
 }
 
 /** Starts each new node a little way from a neighbour that already has a position. */

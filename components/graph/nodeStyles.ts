@@ -1,6 +1,7 @@
 import type { LinkPriority } from '@/lib/client/graph-view';
-import { formatDate } from '@/lib/client/format';
 import type { GraphNodeType } from '@/lib/client/types';
+
+export { nodeTypeLabels } from '@/lib/graph/names';
 
 /**
  * Fill colour of each node type, shared by the canvas and the legend. Red, blue and amber are kept
@@ -14,15 +15,6 @@ export const nodeColours: Record<GraphNodeType, string> = {
   Debt: '#1e293b',
   Deadline: '#15803d',
   CourtClaim: '#be185d',
-};
-
-export const nodeTypeLabels: Record<GraphNodeType, string> = {
-  Client: 'Client',
-  Document: 'Document',
-  Creditor: 'Creditor',
-  Debt: 'Debt',
-  Deadline: 'Deadline',
-  CourtClaim: 'Court claim',
 };
 
 /** Base radius of each node type in graph units, before the growth with the node's links. */
@@ -55,11 +47,6 @@ export const priorityLabels: Record<Exclude<LinkPriority, 'none'>, string> = {
 
 /** Dash pattern of links whose debt has no priority yet, in graph units (the library does not scale dashes with the zoom). */
 export const UNCLASSIFIED_DASH = [4, 3];
-
-/** Returns the text that names a node on screen. A deadline's label is its ISO date, shown as "19 Oct 2026". */
-export function nodeLabel(node: { type: string; label: string }): string {
-  return node.type === 'Deadline' ? formatDate(node.label) : node.label;
-}
 
 export function colourOf(type: string): string {
   return nodeColours[type as GraphNodeType] ?? '#64748b';

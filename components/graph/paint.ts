@@ -1,19 +1,24 @@
 /**
  * Draws the graph's nodes and labels on the library's canvas after its links. Nodes of one colour
  * are filled as one path, so a frame makes a few dozen canvas calls instead of one per node. These
- * functions run every frame: they allocate nothing per node.
+ * functions run every frame: drawing nodes allocates nothing per node, and placing a label allocates
+ * only the few boxes it tries.
  */
+import { boxCoversCircle, boxesOverlap, isDetailType, labelOffered, labelPlaces, type Box } from '@/lib/client/graph-view';
 import type { CanvasData } from './canvasData';
 import type { CanvasNode } from './ForceGraphCanvas';
 
 const FULL_CIRCLE = 2 * Math.PI;
-/** Below this many nodes every label is drawn. */
-const ALL_LABELS_MAX_NODES = 60;
-/** From this zoom (screen pixels per graph unit) the labels of nodes on screen are drawn. */
-const LABEL_ZOOM = 1.5;
 /** Most labels drawn in one frame, so zooming into a dense graph stays smooth. */
 const MAX_LABELS_PER_FRAME = 300;
+/**
+ * Up to this many nodes, a label is also kept off other nodes' dots. Each label is checked against
+ * every node, so larger graphs check labels against each other only.
+ */
+const DOT_CHECK_MAX_NODES = 1_000;
 const LABEL_FONT_PX = 12;
+/** Space kept between a label and its node, and around each label, in screen pixels. */
+const LABEL_GAP_PX = 2;
 
 /** The part of the graph on screen, in graph units; nodes outside it are skipped. */
 type Bounds = { left: number; top: number; right: number; bottom: number };
@@ -89,64 +94,132 @@ export function paintNodes(context: CanvasRenderingContext2D, data: CanvasData, 
   }
 }
 
-type Box = { left: number; top: number; right: number; bottom: number };
+/**
+ * The nodes whose dots a label must not cover: all, only clients, creditors, debts and claims (so
+ * those labels take precedence over documents and deadlines), or none.
+ */
+type Dots = 'all' | 'key' | 'none';
+
+function inBounds(box: Box): boolean {
+  return box.left >= bounds.left && box.right <= bounds.right && box.top >= bounds.top && box.bottom <= bounds.bottom;
+}
+
+/** The selected and hovered nodes, and the ids of their neighbours, whose labels are always offered. */
+export type LabelFocus = { selected: CanvasNode | undefined; hovered: CanvasNode | undefined; near: Set<string> };
 
 /** Label widths in screen pixels at the label font, measured once per node. */
 const labelWidths = new WeakMap<CanvasNode, number>();
 
-/** Returns the box a node's label covers, in graph units, with the label font already set on the context. */
-function labelBox(context: CanvasRenderingContext2D, node: CanvasNode, scale: number): Box {
-  let widthPx = labelWidths.get(node);
-  if (widthPx === undefined) {
-    widthPx = context.measureText(node.text).width * scale;
-    labelWidths.set(node, widthPx);
+function labelWidthPx(context: CanvasRenderingContext2D, node: CanvasNode, scale: number): number {
+  let width = labelWidths.get(node);
+  if (width === undefined) {
+    // The font is set in graph units (12 px divided by the zoom), so the measure is scaled back to pixels.
+    width = context.measureText(node.text).width * scale;
+    labelWidths.set(node, width);
   }
-  const half = widthPx / scale / 2;
-  const top = node.y! + node.radius + 2 / scale;
-  return { left: node.x! - half, right: node.x! + half, top, bottom: top + (LABEL_FONT_PX + 2) / scale };
+  return width;
 }
 
-function overlaps(box: Box, placed: Box[]): boolean {
-  return placed.some((other) => box.left < other.right && other.left < box.right && box.top < other.bottom && other.top < box.bottom);
+/** Places and draws labels; one per frame, because it keeps the boxes placed so far. */
+class LabelPainter {
+  private readonly placed: Box[] = [];
+  private readonly drawn: [CanvasNode, Box][] = [];
+
+  constructor(
+    private readonly context: CanvasRenderingContext2D,
+    private readonly data: CanvasData,
+    private readonly scale: number,
+  ) {}
+
+  get full(): boolean {
+    return this.placed.length >= MAX_LABELS_PER_FRAME;
+  }
+
+  /**
+   * Finds a free place for a node's label on screen: one that covers no label placed before and
+   * no node `dots` names. With `always`, a label that finds none goes on screen anyway.
+   */
+  place(node: CanvasNode, { dots, always }: { dots: Dots; always: boolean }): Box | null {
+    if (node.x === undefined || node.y === undefined || !onScreen(node, node.radius)) return null;
+    const width = labelWidthPx(this.context, node, this.scale) / this.scale;
+    const height = (LABEL_FONT_PX + 2) / this.scale;
+    const places = labelPlaces({ x: node.x, y: node.y, radius: node.radius }, width, height, LABEL_GAP_PX / this.scale).filter(inBounds);
+    const free = places.find((box) => !this.coversLabel(box) && !this.coversNode(box, node, dots));
+    const box = free ?? (always ? (places[0] ?? null) : null);
+    if (box) this.placed.push(box);
+    return box;
+  }
+
+  /** Places a label and queues it for drawing. */
+  add(node: CanvasNode, options: { dots: Dots; always: boolean }) {
+    const box = this.place(node, options);
+    if (box) this.drawn.push([node, box]);
+  }
+
+  draw() {
+    for (const [node, box] of this.drawn) drawLabel(this.context, node, box, this.scale);
+  }
+
+  private coversLabel(box: Box): boolean {
+    const margin = LABEL_GAP_PX / this.scale;
+    const padded = { left: box.left - margin, top: box.top - margin, right: box.right + margin, bottom: box.bottom + margin };
+    return this.placed.some((other) => boxesOverlap(padded, other));
+  }
+
+  private coversNode(box: Box, own: CanvasNode, dots: Dots): boolean {
+    if (dots === 'none') return false;
+    for (const node of this.data.nodes) {
+      if (node === own || node.x === undefined || node.y === undefined) continue;
+      if (dots === 'key' && isDetailType(node.type)) continue;
+      if (boxCoversCircle(box, node.x, node.y, node.radius)) return true;
+    }
+    return false;
+  }
 }
 
-function drawLabel(context: CanvasRenderingContext2D, node: CanvasNode, box: Box) {
-  context.strokeText(node.text, node.x!, box.top);
-  context.fillText(node.text, node.x!, box.top);
+function drawLabel(context: CanvasRenderingContext2D, node: CanvasNode, box: Box, scale: number) {
+  const top = box.top + 1 / scale;
+  context.strokeText(node.text, box.left, top);
+  context.fillText(node.text, box.left, top);
 }
 
 /**
- * Draws labels under their nodes, after every node so none is covered. A small graph gets every
- * label. A larger one gets those of the hubs and the selected node, and once zoomed in those of the
- * nodes on screen, up to a limit per frame. The font is divided by the zoom to stay 12 px on screen.
- * A label that would overlap one already drawn is left out; the selected node's and the hubs' go first.
+ * Draws labels beside their nodes, after every node so none is covered. The selected and hovered
+ * nodes are always labelled, and drawn last so they stay on top. Other labels are offered by
+ * labelOffered: clients, hubs and the focus's neighbours at any zoom, creditors and debts of a small
+ * graph, and every node from `detailScale`. An offered label goes below, above, right or left of its
+ * node, at the first place that stays on screen and covers no other label. In graphs small enough to
+ * check, the place must cover no other node either. A label with no such place is left out. Labels
+ * of creditors, debts and claims may cover documents and deadlines, and client labels any node, so
+ * those are named first. The font is divided by the zoom to stay 12 px on screen.
  */
-export function paintLabels(context: CanvasRenderingContext2D, data: CanvasData, scale: number, selected: CanvasNode | undefined) {
+export function paintLabels(context: CanvasRenderingContext2D, data: CanvasData, scale: number, focus: LabelFocus, detailScale: number) {
   context.font = `${LABEL_FONT_PX / scale}px ui-sans-serif, system-ui, sans-serif`;
-  context.textAlign = 'center';
+  context.textAlign = 'left';
   context.textBaseline = 'top';
   context.lineWidth = 3 / scale;
   context.strokeStyle = 'rgba(255, 255, 255, 0.9)';
   context.fillStyle = '#0f172a';
 
-  const placed: Box[] = [];
-  const selectedBox = selected && onScreen(selected, selected.radius) ? labelBox(context, selected, scale) : null;
-  if (selectedBox) placed.push(selectedBox);
+  const painter = new LabelPainter(context, data, scale);
+  const { selected, hovered } = focus;
+  const checkDots = data.nodes.length <= DOT_CHECK_MAX_NODES;
+  const dotsFor = (node: CanvasNode): Dots => (!checkDots || node.type === 'Client' ? 'none' : isDetailType(node.type) ? 'all' : 'key');
+  const selectedBox = selected ? painter.place(selected, { dots: dotsFor(selected), always: true }) : null;
+  const hoveredBox = hovered && hovered !== selected ? painter.place(hovered, { dots: dotsFor(hovered), always: true }) : null;
 
-  const everyNode = data.nodes.length <= ALL_LABELS_MAX_NODES || scale >= LABEL_ZOOM;
-  const place = (node: CanvasNode) => {
-    if (placed.length >= MAX_LABELS_PER_FRAME || node === selected || !onScreen(node, node.radius)) return;
-    const box = labelBox(context, node, scale);
-    if (overlaps(box, placed)) return;
-    placed.push(box);
-    drawLabel(context, node, box);
-  };
-  for (const node of data.hubs) place(node);
-  if (everyNode) for (const node of data.nodes) if (!node.hub) place(node);
+  for (const node of data.labelOrder) {
+    if (painter.full) break;
+    if (node === selected || node === hovered) continue;
+    if (!labelOffered(node, { scale, detailScale, nodeCount: data.nodes.length, nearFocus: focus.near.has(node.id) })) continue;
+    painter.add(node, { dots: dotsFor(node), always: false });
+  }
+  painter.draw();
 
+  if (hovered && hoveredBox) drawLabel(context, hovered, hoveredBox, scale);
   if (selected && selectedBox) {
     context.font = `600 ${LABEL_FONT_PX / scale}px ui-sans-serif, system-ui, sans-serif`;
-    drawLabel(context, selected, selectedBox);
+    drawLabel(context, selected, selectedBox, scale);
   }
 }
 

@@ -3,9 +3,8 @@
 import { keepPreviousData, useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { fetchJson } from '@/lib/client/api';
-import { expandUrl, graphUrl, mergeGraphs, type GraphFilters, type GraphView } from '@/lib/client/graph-view';
+import { expandUrl, graphUrl, mergeGraphs, type GraphFilters, type GraphResponse, type GraphView } from '@/lib/client/graph-view';
 import { queryKeys } from '@/lib/client/queries';
-import type { GraphResult } from '@/lib/client/types';
 
 export type GraphRequest = {
   filters: GraphFilters;
@@ -18,14 +17,14 @@ export type GraphRequest = {
 };
 
 /** One expansion's result, or its error, by the id of the node expanded. */
-export type Expansion = { id: string; result: GraphResult | undefined; error: Error | null; pending: boolean };
+export type Expansion = { id: string; result: GraphResponse | undefined; error: Error | null; pending: boolean };
 
 function fetchGraph(url: string) {
-  return fetchJson<GraphResult>(url);
+  return fetchJson<GraphResponse>(url);
 }
 
 // A module function, so TanStack Query reuses the combined result while no expansion changes.
-function combineExpansions(results: UseQueryResult<GraphResult>[]) {
+function combineExpansions(results: UseQueryResult<GraphResponse>[]) {
   return results.map((result) => ({ result: result.data, error: result.error, pending: result.isPending }));
 }
 
@@ -50,7 +49,7 @@ export function useGraphView({ filters, limit, focusId, expandedIds }: GraphRequ
 
   const view: GraphView | undefined = useMemo(() => {
     if (!base.data) return undefined;
-    const parts = expansionResults.map((expansion) => expansion.result).filter((result): result is GraphResult => result !== undefined);
+    const parts = expansionResults.map((expansion) => expansion.result).filter((result): result is GraphResponse => result !== undefined);
     return parts.length === 0 ? base.data : mergeGraphs([base.data, ...parts]);
   }, [base.data, expansionResults]);
 

@@ -1,5 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { amountToLinkWidth, DEFAULT_NODE_CAP, expandUrl, exportUrl, graphScreenSearch, graphScreenState, graphUrl, hiddenLinkCount, hubIds, linkPriority, mergeGraphs, nodeRadius, PLAIN_LINK_WIDTH, shownLinkCounts, sourceLinks, type GraphFilters } from './graph-view';
+import {
+  amountToLinkWidth,
+  boxCoversCircle,
+  boxesOverlap,
+  canvasName,
+  compareForList,
+  DEFAULT_NODE_CAP,
+  expandUrl,
+  exportUrl,
+  graphScreenSearch,
+  graphScreenState,
+  graphUrl,
+  hiddenLinkCount,
+  hubIds,
+  detailZoom,
+  LABEL_ZOOM,
+  labelOffered,
+  labelPlaces,
+  linkPriority,
+  mergeGraphs,
+  neighboursUrl,
+  nodeRadius,
+  PLAIN_LINK_WIDTH,
+  shownLinkCounts,
+  sourceLinks,
+  viewClientNames,
+  type GraphFilters,
+} from './graph-view';
 import type { GraphLink, GraphNode, GraphNodeType } from './types';
 
 const everything: GraphFilters = { clientId: '', types: ['Client', 'Document', 'Creditor', 'Debt', 'Deadline', 'CourtClaim'], priority: '', q: '' };
@@ -31,6 +58,12 @@ describe('graph addresses', () => {
     expect(url.searchParams.has('q')).toBe(false);
   });
 
+  it('asks for all neighbours of a debt', () => {
+    const url = new URL(neighboursUrl('debt:1', clientId), 'http://app');
+    expect([...url.searchParams.keys()].sort()).toEqual(['clientId', 'expand', 'limit']);
+    expect(url.searchParams.get('expand')).toBe('debt:1');
+  });
+
   it('exports with the filters and no cap', () => {
     const url = new URL(exportUrl({ ...everything, priority: 'non-priority', q: '6120' }, 'csv'), 'http://app');
     expect(url.pathname).toBe('/api/graph/export');
@@ -58,6 +91,11 @@ describe('mergeGraphs', () => {
 
   it('keeps each link once', () => {
     expect(mergeGraphs([base, expansion]).links.map((link) => link.type)).toEqual(['OWES', 'OWED_TO']);
+  });
+
+  it('keeps every part\'s client names', () => {
+    const merged = mergeGraphs([{ ...base, clientNames: { a: 'Ada Fenwick' } }, { ...expansion, clientNames: { b: 'Ben Okafor' } }]);
+    expect(merged.clientNames).toEqual({ a: 'Ada Fenwick', b: 'Ben Okafor' });
   });
 
   it('drops links to nodes not in the view', () => {
@@ -127,6 +165,11 @@ describe('sourceLinks', () => {
     expect(sourceLinks(debt, { nodes: [debt], links: [] })).toEqual([{ href: '/documents/latest#page-3', label: 'Open the document at page 3' }]);
   });
 
+  it('names the document of a deadline', () => {
+    const deadline = node('deadline:1:2026-10-14', 'Deadline', { label: '2026-10-14', properties: { documentId, pageNumber: 2 } });
+    expect(sourceLinks(deadline, { nodes: [deadline, letter], links: [] })).toEqual([{ href: `/documents/${documentId}#page-2`, label: '08_debt_collection_sold_on.pdf, page 2' }]);
+  });
+
   it('links a document to itself', () => {
     expect(sourceLinks(letter, { nodes: [letter], links: [] })).toEqual([{ href: `/documents/${documentId}`, label: 'Open the document' }]);
   });
@@ -151,5 +194,94 @@ describe('graph screen address', () => {
     expect(state.filters.types).toEqual(['Debt']);
     expect(state.filters.priority).toBe('');
     expect(state.limit).toBe(DEFAULT_NODE_CAP);
+  });
+});
+
+describe('node names and order', () => {
+  const debt = (id: string, amount: number | undefined, creditor = 'Quillstone Energy Ltd') => node(id, 'Debt', { properties: amount === undefined ? { creditor } : { amount, creditor } });
+
+  it('sorts debts by amount', () => {
+    const sorted = [debt('a', 84.6), debt('b', 1126.35), debt('c', 147.96), debt('d', 612.48)].sort(compareForList);
+    expect(sorted.map((item) => item.properties.amount)).toEqual([84.6, 147.96, 612.48, 1126.35]);
+  });
+
+  it('puts debts of unknown amount last', () => {
+    expect([debt('a', undefined), debt('b', 5)].sort(compareForList).map((item) => item.id)).toEqual(['b', 'a']);
+  });
+
+  it('sorts deadlines by date', () => {
+    const deadlines = ['2027-02-10', '2026-08-17', '2026-10-14'].map((date) => node(`deadline:${date}`, 'Deadline', { label: date }));
+    expect(deadlines.sort(compareForList).map((item) => item.label)).toEqual(['2026-08-17', '2026-10-14', '2027-02-10']);
+  });
+
+  it('names a debt on the canvas by amount and creditor', () => {
+    expect(canvasName(debt('a', 612.48), undefined)).toBe('£612.48 · Quillstone Energy Ltd');
+  });
+
+  it('names a debt on the canvas by amount and client', () => {
+    expect(canvasName(debt('a', 612.48), 'Tobias Quennell')).toBe('£612.48 · Tobias Quennell');
+  });
+
+  it('reads client names from the API and the client nodes', () => {
+    const names = viewClientNames({ nodes: [node('client:c', 'Client', { label: 'Corinne Ashdale', clientId: 'c' })], links: [], clientNames: { t: 'Tobias Quennell' } });
+    expect([...names]).toEqual([['t', 'Tobias Quennell'], ['c', 'Corinne Ashdale']]);
+  });
+});
+
+describe('canvas labels', () => {
+  const at = { scale: 1, detailScale: 3, nodeCount: 40, nearFocus: false };
+
+  it('labels clients and hubs at any zoom', () => {
+    expect(labelOffered({ type: 'Client', hub: false }, { ...at, nodeCount: 5_000, scale: 0.1 })).toBe(true);
+    expect(labelOffered({ type: 'Document', hub: true }, { ...at, nodeCount: 5_000, scale: 0.1 })).toBe(true);
+  });
+
+  it('labels debts of a small graph', () => {
+    expect(labelOffered({ type: 'Debt', hub: false }, at)).toBe(true);
+  });
+
+  it('waits for zoom to label documents', () => {
+    expect(labelOffered({ type: 'Document', hub: false }, at)).toBe(false);
+    expect(labelOffered({ type: 'Document', hub: false }, { ...at, scale: 3 })).toBe(true);
+  });
+
+  it('shows every label from half as close again as the fit', () => {
+    expect(detailZoom(2.5)).toBe(3.75);
+  });
+
+  it('shows every label of a large graph from a fixed zoom', () => {
+    expect(detailZoom(0.2)).toBe(LABEL_ZOOM);
+  });
+
+  it('waits for the first fit to show every label', () => {
+    expect(detailZoom(null)).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('labels neighbours of the focus', () => {
+    expect(labelOffered({ type: 'Deadline', hub: false }, { ...at, nearFocus: true })).toBe(true);
+  });
+
+  it('waits for zoom to label debts of a large graph', () => {
+    expect(labelOffered({ type: 'Debt', hub: false }, { ...at, nodeCount: 2_000 })).toBe(false);
+  });
+
+  it('tries below, above, right and left', () => {
+    const [below, above, right, left] = labelPlaces({ x: 0, y: 0, radius: 5 }, 40, 10, 1);
+    expect(below).toEqual({ left: -20, top: 6, right: 20, bottom: 16 });
+    expect(above).toEqual({ left: -20, top: -16, right: 20, bottom: -6 });
+    expect(right).toEqual({ left: 6, top: -5, right: 46, bottom: 5 });
+    expect(left).toEqual({ left: -46, top: -5, right: -6, bottom: 5 });
+  });
+
+  it('sees a label over a node', () => {
+    const box = { left: 0, top: 0, right: 40, bottom: 10 };
+    expect(boxCoversCircle(box, 20, 14, 5)).toBe(true);
+    expect(boxCoversCircle(box, 20, 16, 5)).toBe(false);
+    expect(boxCoversCircle(box, 44, 14, 5)).toBe(false);
+  });
+
+  it('sees labels overlap', () => {
+    expect(boxesOverlap({ left: 0, top: 0, right: 10, bottom: 10 }, { left: 9, top: 9, right: 20, bottom: 20 })).toBe(true);
+    expect(boxesOverlap({ left: 0, top: 0, right: 10, bottom: 10 }, { left: 10, top: 0, right: 20, bottom: 10 })).toBe(false);
   });
 });

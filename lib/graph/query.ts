@@ -1,3 +1,4 @@
+import { documentTypeLabel } from '../client/format';
 import type { Graph, GraphLink, GraphNode, GraphQuery, GraphResult } from './types';
 
 /** Among equally connected nodes, these types come first, so a capped graph keeps its structure. */
@@ -59,12 +60,27 @@ function byPriority(nodes: GraphNode[], priority: 'priority' | 'non-priority', n
   });
 }
 
-/** Lower case without spaces, pound signs and thousands commas, so "6120 4418" finds 612044187305 and "1287.48" finds £1,287.48. */
+/**
+ * Lower case without spaces, pound signs, thousands commas, underscores, hyphens, slashes and
+ * apostrophes. So "6120 4418" finds 612044187305, "1287.48" finds £1,287.48, "council tax" finds
+ * the type council_tax and "QE30418857" finds QE-30418857. Full stops are kept, so "12.87" does not find £1,287.48.
+ */
 function searchForm(text: string): string {
-  return text.toLowerCase().replace(/[\s£,]+/g, '');
+  return text.toLowerCase().replace(/[\s£,_\-/'’]+/g, '');
+}
+
+/**
+ * Lists the texts a search looks in: a node's label, references and other names, and for a debt its
+ * type, both as stored and as the screen names it ("Enforcement agent (bailiff)"). A debt does not
+ * match its creditor's name: the creditor node does, and brings its debts as neighbours.
+ */
+function searchTexts(node: GraphNode): unknown[] {
+  const { accountReference, aliases, references, documentType } = node.properties;
+  const lists = [aliases, references].flatMap((value) => (Array.isArray(value) ? (value as unknown[]) : []));
+  const debtTexts = node.type === 'Debt' && typeof documentType === 'string' ? [documentType, documentTypeLabel(documentType)] : [];
+  return [node.label, accountReference, ...lists, ...debtTexts];
 }
 
 function matchesSearch(node: GraphNode, needle: string): boolean {
-  const texts = [node.label, node.properties.accountReference, ...[node.properties.aliases, node.properties.references].flatMap((value) => (Array.isArray(value) ? (value as unknown[]) : []))];
-  return texts.some((text) => typeof text === 'string' && searchForm(text).includes(needle));
+  return searchTexts(node).some((text) => typeof text === 'string' && searchForm(text).includes(needle));
 }

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { clients, documents } from '../schema';
 
@@ -41,4 +41,11 @@ export async function getClientById(db: Db, { id }: { id: string }): Promise<Cli
 export async function deleteClientById(db: Db, { id }: { id: string }): Promise<boolean> {
   const deleted = await db.delete(clients).where(eq(clients.id, id)).returning({ id: clients.id });
   return deleted.length > 0;
+}
+
+/** Returns the names of the clients with these ids, as id → name; ids of erased clients are left out. */
+export async function getClientNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: clients.id, name: clients.name }).from(clients).where(inArray(clients.id, ids));
+  return new Map(rows.map((row) => [row.id, row.name]));
 }
