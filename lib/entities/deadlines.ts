@@ -90,12 +90,17 @@ function describe(text: string, start: number, end: number): string {
 }
 
 /**
- * Returns the date the amount was worked out at: a date printed beside the amount ("Total account
- * balance at 03/08/2026", "On 26 October 2026 your arrears were …") when it is not after the
- * letter's date, else the letter's date.
+ * Returns the date the amount was worked out at: the date of assignment for a "balance assigned",
+ * else a date printed beside the amount ("Total account balance at 03/08/2026", "On 26 October 2026
+ * your arrears were …") when it is not after the letter's date, else the letter's date.
  */
 export function findAsOfDate(context: FigureContext, facts: Fact[], letterDate: string | null): string | null {
   const nearby = `${context.before} ${context.rowLabel} ${context.row}`;
+  // "Balance assigned" on a notice of assignment is the balance on the day the debt was sold.
+  if (/\bassigned\b/i.test(`${context.before} ${context.rowLabel}`)) {
+    const assignment = facts.find((fact) => fact.kind === 'date' && /\bassignment\b/i.test(fact.label ?? '') && (!letterDate || fact.value <= letterDate));
+    if (assignment) return assignment.value;
+  }
   const printed = facts.find((fact) => fact.kind === 'date' && nearby.includes(fact.raw) && (!letterDate || fact.value <= letterDate));
   return printed?.value ?? letterDate;
 }

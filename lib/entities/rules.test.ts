@@ -153,6 +153,16 @@ describe('extractWithRules on other letters', () => {
     expect(result.debts[0].accountReference).toBe('QE-30418857');
   });
 
+  it('dates a balance assigned by the date of assignment', () => {
+    const result = extractWithRules([
+      page(
+        'Brackwater Portfolio Recoveries Ltd\n14 September 2026\n\nNOTICE OF ASSIGNMENT\n\n| Date of assignment | 01/09/2026 |\n| Balance assigned and now owed to us | £3,702.56 |\n\nPlease contact us by 5 October 2026.',
+      ),
+    ]);
+    expect(result.debts[0].amount).toBe('3702.56');
+    expect(result.debts[0].asOfDate).toBe('2026-09-01');
+  });
+
   it('reads a total whose label OCR broke with a stray stop', () => {
     // The catalogue letter's scan: the date before the total was misread as "2t03/08/2026 CT.".
     const result = extractWithRules([
