@@ -49,7 +49,7 @@ const FLOORS: Floors = {
   priority: { precision: 1, recall: 1 },
   'original creditor': { precision: 1, recall: 1 },
   'collecting agent': { precision: 1, recall: 1 },
-  'as-of date': { precision: 0.93, recall: 0.93 },
+  'as-of date': { precision: 1, recall: 1 },
   'deadline dates': { precision: 1, recall: 1 },
 };
 
@@ -57,7 +57,7 @@ describeFloors('rules on the shared samples', () => evaluateRules(), FLOORS, { d
 
 /**
  * The same for the scanned copies, read by Tesseract, measured on 2026-12-05 over the 8 letters that
- * have one (5 debts). As-of dates are left out: OCR garbles some of the dates beside a balance.
+ * have one (5 debts). OCR garbles a date beside one balance, which costs that as-of date.
  */
 const SCAN_FLOORS: Floors = {
   creditor: { precision: 1, recall: 1 },
@@ -67,6 +67,7 @@ const SCAN_FLOORS: Floors = {
   priority: { precision: 1, recall: 1 },
   'original creditor': { precision: 1, recall: 1 },
   'collecting agent': { precision: 1, recall: 1 },
+  'as-of date': { precision: 0.8, recall: 0.8 },
   'deadline dates': { precision: 1, recall: 1 },
 };
 

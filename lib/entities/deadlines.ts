@@ -92,7 +92,8 @@ function describe(text: string, start: number, end: number): string {
 /**
  * Returns the date the amount was worked out at: the date of assignment for a "balance assigned",
  * else a date printed beside the amount ("Total account balance at 03/08/2026", "On 26 October 2026
- * your arrears were …") when it is not after the letter's date, else the letter's date.
+ * your arrears were …"), else a date the letter gives for its balance ("Your latest bill on …"), each
+ * when it is not after the letter's date; else the letter's date.
  */
 export function findAsOfDate(context: FigureContext, facts: Fact[], letterDate: string | null): string | null {
   const nearby = `${context.before} ${context.rowLabel} ${context.row}`;
@@ -102,5 +103,11 @@ export function findAsOfDate(context: FigureContext, facts: Fact[], letterDate: 
     if (assignment) return assignment.value;
   }
   const printed = facts.find((fact) => fact.kind === 'date' && nearby.includes(fact.raw) && (!letterDate || fact.value <= letterDate));
-  return printed?.value ?? letterDate;
+  if (printed) return printed.value;
+  // Elsewhere in the letter: "Your latest bill on 14 September 2026 showed …", "balance as at 3 August 2026".
+  const stated = facts.find((fact) => fact.kind === 'date' && BALANCE_DATE_LABEL.test(fact.label ?? '') && (!letterDate || fact.value <= letterDate));
+  return stated?.value ?? letterDate;
 }
+
+/** Words just before a date that make it the date a balance was worked out at. */
+const BALANCE_DATE_LABEL = /\b(?:as at|as of|latest (?:bill|statement)(?: dated| of| on)?)$/i;

@@ -163,6 +163,14 @@ describe('extractWithRules on other letters', () => {
     expect(result.debts[0].asOfDate).toBe('2026-09-01');
   });
 
+  it('dates a balance by the bill the letter names', () => {
+    const result = extractWithRules([
+      page('Quillstone Energy Ltd\nDate: 30 September 2026\n\nYour latest bill on 14 September 2026 showed that your energy account is in arrears.\n\n| What you owe | Amount |\n| --- | --- |\n| Total balance owed | £612.48 |'),
+    ]);
+    expect(result.debts[0].amount).toBe('612.48');
+    expect(result.debts[0].asOfDate).toBe('2026-09-14');
+  });
+
   it('reads a total whose label OCR broke with a stray stop', () => {
     // The catalogue letter's scan: the date before the total was misread as "2t03/08/2026 CT.".
     const result = extractWithRules([
