@@ -2,26 +2,20 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
+import { useCurrentUser } from '@/components/auth/CurrentUser';
 import { Badge } from '@/components/ui/Badge';
 import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { ErrorMessage } from '@/components/ui/ErrorMessage';
 import { Loading } from '@/components/ui/Loading';
 import { ProgressBar } from '@/components/ui/ProgressBar';
-import { fetchJson, postJson, send, toApiError } from '@/lib/client/api';
+import { fetchJson, postJson } from '@/lib/client/api';
 import { formatBytes, formatDateTime } from '@/lib/client/format';
-import { queryKeys } from '@/lib/client/queries';
+import { fetchHealth, queryKeys } from '@/lib/client/queries';
 import type { Health, ModelsResponse, PullProgress, RoleStatus } from '@/lib/client/types';
 
 const PULL_POLL_MS = 1_000;
 
-/** Reads the health report, which arrives with status 503 when the records database is down. */
-async function fetchHealth(): Promise<Health> {
-  const response = await send('/api/health');
-  const body: unknown = await response.json().catch(() => null);
-  if (typeof body === 'object' && body !== null && 'dependencies' in body) return body as Health;
-  throw toApiError(response.status, body);
-}
 
 const dependencyLabels: Record<Health['dependencies'][number]['name'], string> = {
   database: 'Records database',
@@ -159,17 +153,29 @@ function HealthView({ health }: { health: Health }) {
 }
 
 function ModelsView({ data }: { data: ModelsResponse }) {
+  // The text and embedding roles can run inside the app when no Ollama server answers.
+  const withoutServer = data.roles.filter((role) => role.role !== 'vision' && role.provider === 'ollama' && !role.reachable);
   return (
-    <ul className="divide-y divide-slate-200">
-      {data.roles.map((role) => (
-        <RoleRow key={role.role} role={role} pull={data.pulls.find((pull) => pull.role === role.role)} />
-      ))}
-    </ul>
+    <>
+      <ul className="divide-y divide-slate-200">
+        {data.roles.map((role) => (
+          <RoleRow key={role.role} role={role} pull={data.pulls.find((pull) => pull.role === role.role)} />
+        ))}
+      </ul>
+      {withoutServer.length > 0 && (
+        <p className="mt-3 text-sm text-slate-700" data-testid="status-models-in-app">
+          Without an Ollama server, the app can run a model itself for {withoutServer.map((role) => roleLabels[role.role].toLowerCase()).join(' and ')}: an admin puts a GGUF model file in
+          the app&apos;s models folder, or runs <code>npm run models:pull</code> where the machine can reach the model hub. The README&apos;s &ldquo;Run models without Ollama&rdquo;
+          names the models; the small ones used by the tests are too weak for real answers.
+        </p>
+      )}
+    </>
   );
 }
 
 function RoleRow({ role, pull }: { role: RoleStatus; pull: PullProgress | undefined }) {
   const queryClient = useQueryClient();
+  const isAdmin = useCurrentUser()?.role === 'admin';
   const start = useMutation({
     mutationFn: () => postJson<PullProgress>('/api/models', { role: role.role }),
     onSuccess: (progress) => {
@@ -216,7 +222,12 @@ function RoleRow({ role, pull }: { role: RoleStatus; pull: PullProgress | undefi
         </p>
       )}
 
-      {modelMissing && !pulling && (
+      {modelMissing && !pulling && !isAdmin && (
+        <p className="mt-3 text-sm text-slate-700" data-testid="model-pull-ask-admin">
+          {role.model} is not on this server yet. Ask an admin to pull it from this page.
+        </p>
+      )}
+      {modelMissing && !pulling && isAdmin && (
         <div className="mt-3 flex flex-wrap items-center gap-3">
           <Button size="sm" onClick={() => start.mutate()} busy={start.isPending} data-testid="model-pull-button">
             Pull {role.model}

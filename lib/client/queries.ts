@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { fetchJson } from './api';
-import type { AccountWithLockout, Advisor, SavedLetterView, AuditEventView, CentreSettings, ClientDetail, ClientView, DebtsResponse, DocumentDetail, DocumentView, MergeProposalView, Page, PublicUploadDocument, PublicUploadLink, UploadLinkView } from './types';
+import { fetchJson, send, toApiError } from './api';
+import type { AccountWithLockout, Advisor, SavedLetterView, AuditEventView, CentreSettings, ClientDetail, ClientView, DebtsResponse, DocumentDetail, DocumentView, Health, MergeProposalView, Page, PublicUploadDocument, PublicUploadLink, UploadLinkView } from './types';
 
 /** The owner of a list of documents: one client's case, or the centre's knowledge base. */
 export type DocumentScope = { kind: 'client'; clientId: string } | { kind: 'knowledge' };
@@ -114,4 +114,12 @@ export function refreshAfterDebtChange(queryClient: QueryClient, clientId: strin
     queryClient.invalidateQueries({ queryKey: queryKeys.mergeProposals(clientId) }),
     queryClient.invalidateQueries({ queryKey: queryKeys.graph }),
   ]);
+}
+
+/** Reads the health report, which arrives with status 503 when the records database is down. */
+export async function fetchHealth(): Promise<Health> {
+  const response = await send('/api/health');
+  const body: unknown = await response.json().catch(() => null);
+  if (typeof body === 'object' && body !== null && 'dependencies' in body) return body as Health;
+  throw toApiError(response.status, body);
 }

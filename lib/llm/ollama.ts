@@ -58,6 +58,16 @@ export function toModelError(error: unknown, settings: RoleSettings, model: stri
   return new AppError('model_unavailable', `Cannot reach ${where}. An admin can check that Ollama is running there, or set OLLAMA_${settings.role.toUpperCase()}_URL.`, { cause: error });
 }
 
+/** Reports a pull the server accepted but could not finish, with the server's own reason, which names no client data. */
+function pullFailed(error: unknown, settings: RoleSettings, model: string): AppError {
+  const reason = (error instanceof Error ? error.message : String(error)).slice(0, 300);
+  return new AppError(
+    'model_unavailable',
+    `The ${roleNames[settings.role]} server at ${settings.url} is running but could not download "${model}": ${reason}. Check that this server can reach the Ollama model library on the internet, or copy the model onto it by hand (see DEPLOYMENT.md).`,
+    { cause: error },
+  );
+}
+
 /** The Ollama-backed models of every role, built from validated configuration. */
 export class OllamaModels {
   readonly roles: Record<ModelRole, RoleSettings>;
@@ -216,11 +226,15 @@ export class OllamaModels {
     const settings = this.roles[role];
     // A pull of several gigabytes can run for an hour; only the caller's signal ends it.
     const client = ollamaClient(settings.url, 24 * 60 * 60 * 1000, signal);
+    let replied = false;
     try {
       const stream = await client.pull({ model, stream: true });
+      replied = true;
       for await (const part of stream) yield { status: part.status, completed: part.completed, total: part.total };
       this.modelLists.delete(settings.url);
     } catch (error) {
+      // Once the server has replied, a failure is its own: usually it cannot reach the model library.
+      if (replied && !(error instanceof AppError) && !(error instanceof Error && error.name === 'AbortError')) throw pullFailed(error, settings, model);
       throw toModelError(error, settings, model);
     }
   }
