@@ -156,11 +156,25 @@ test('letter flags figures not in the notes', async ({ page, request }) => {
   await expect(page.getByTestId('letter-added-figures')).toHaveText('£999.99');
   await expect(page.getByTestId('letter-missing-figures')).toHaveCount(0);
 
+  // The letter, with its checks and the advisor's edits, survives a reload in this tab.
+  await page.getByTestId('letter-editor').fill('Dear Ms Figtree,\n\nEdited by the advisor.');
+  await page.reload();
+  await expect(page.getByTestId('letter-editor')).toHaveValue('Dear Ms Figtree,\n\nEdited by the advisor.');
+  await expect(page.getByTestId('letter-added-figures')).toHaveText('£999.99');
+
   await page.goto(`/clients/${clientId}#letters`);
   const saved = page.getByTestId('client-letter');
   await expect(saved).toHaveCount(1);
   await saved.getByText('Letter to Wrenna Figtree').click();
   await expect(saved.getByTestId('client-letter-body')).toContainText('£999.99');
+
+  // Clearing the notes removes the letter from the tab as well.
+  await page.goto('/letters');
+  await page.getByTestId('letter-clear-draft').click();
+  await page.getByTestId('confirm-dialog-confirm').click();
+  await expect(page.getByTestId('letter-editor')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId('letter-editor')).toHaveCount(0);
 });
 
 test('client list finds a client by name', async ({ page, request }) => {
@@ -174,4 +188,20 @@ test('client list finds a client by name', async ({ page, request }) => {
   await expect(page.getByTestId('client-link')).toHaveText(`Ms Zélie Findlater ${stamp}`);
   await find.fill('no such client anywhere');
   await expect(page.getByTestId('client-find-none')).toContainText('no such client anywhere');
+});
+
+test('letters page warns before writing when the text model is missing', async ({ page, request }) => {
+  // The fake text server holds only the configured model, not its fallback.
+  await removeFakeModel(request, 'text', 'llama3.2');
+  try {
+    const notice = page.getByTestId('letter-model-down');
+    // The server keeps a model list for a few seconds, so the page is reloaded until it sees the change.
+    await expect(async () => {
+      await page.goto('/letters');
+      await expect(notice).toBeVisible({ timeout: 3_000 });
+    }).toPass({ timeout: 40_000 });
+    await expect(notice).toContainText('You can still type the notes');
+  } finally {
+    await fakeModelServer(request, 'text').reset();
+  }
 });

@@ -13,10 +13,10 @@ import { Notice } from '@/components/ui/Notice';
 import { errorMessage } from '@/lib/client/api';
 import { sharesSurname } from '@/lib/entities/addressee';
 import { postNdjson } from '@/lib/client/ndjson';
-import { fetchClients, queryKeys } from '@/lib/client/queries';
+import { fetchClients, fetchHealth, queryKeys } from '@/lib/client/queries';
 import type { LetterStreamEvent } from '@/lib/client/types';
 import { datedFilename } from '@/lib/filenames';
-import { useLetterDraft } from './useLetterDraft';
+import { readWrittenLetter, storeWrittenLetter, useLetterDraft } from './useLetterDraft';
 
 /** The server's minimum, repeated here so the advisor learns before sending. */
 const MIN_NOTES_CHARACTERS = 20;
@@ -40,6 +40,13 @@ type LetterState = {
 
 const initialLetter: LetterState = { phase: 'idle', text: '', missingFigures: [], missingSections: [], addedFigures: [], repeatsInstructions: false, letterId: null, filedWithClient: false, message: null, code: null };
 
+/** Returns the letter kept in this tab, as its checks and edits were, or null when there is none. */
+function restoredLetter(): LetterState | null {
+  const stored = readWrittenLetter();
+  if (typeof stored !== 'object' || stored === null || typeof (stored as LetterState).text !== 'string') return null;
+  return { ...initialLetter, ...(stored as Partial<LetterState>), phase: 'done', message: null, code: null };
+}
+
 function applyLetterEvent(state: LetterState, event: LetterStreamEvent): LetterState {
   switch (event.type) {
     case 'delta':
@@ -60,6 +67,15 @@ export function LetterWriter() {
   const { draft, update, clear, loaded, saved } = useLetterDraft();
   const [problems, setProblems] = useState<{ clientName?: string; notes?: string }>({});
   const [letter, setLetter] = useState<LetterState>(initialLetter);
+  // A letter written in this tab, with the advisor's edits, comes back after a reload, as the notes do.
+  useEffect(() => {
+    const restored = restoredLetter();
+    if (restored) setLetter(restored);
+  }, []);
+  useEffect(() => {
+    if (letter.phase === 'done' && letter.text) storeWrittenLetter(letter);
+    else if (letter.phase === 'streaming') storeWrittenLetter(null);
+  }, [letter]);
   const [confirmingClear, setConfirmingClear] = useState(false);
   // The picker shares this cached client list, so the chosen client's name is known after a reload too.
   const clients = useQuery({ queryKey: queryKeys.clients, queryFn: fetchClients });
@@ -67,6 +83,10 @@ export function LetterWriter() {
   const otherPerson = Boolean(draft.clientId && pickedName && draft.clientName.trim() && !sharesSurname(draft.clientName, pickedName));
   const controller = useRef<AbortController | null>(null);
   const ids = { client: useId(), name: useId(), notes: useId() };
+  // Said before the advisor writes the notes, not only after they ask for the letter.
+  const health = useQuery({ queryKey: queryKeys.health, queryFn: fetchHealth });
+  const textRole = health.data?.models.find((model) => model.role === 'text');
+  const textModelDown = textRole !== undefined && (!textRole.reachable || textRole.activeModel === null);
 
   useEffect(() => () => controller.current?.abort(), []);
 
@@ -104,6 +124,12 @@ export function LetterWriter() {
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <Card title="Interview notes" description="What you type here is kept in this tab only, so a reload or Back loses nothing. It is removed when you clear the notes, sign out or close the tab.">
+        {textModelDown && (
+          <Notice tone="warning" title="Letters cannot be written just now" className="mb-4" data-testid="letter-model-down">
+            The text model that writes letters is not available. You can still type the notes: they are kept in this tab, and the letter can be written once the model is
+            back. The Status page says what is wrong.
+          </Notice>
+        )}
         <form onSubmit={write} className="space-y-4" noValidate data-testid="letter-form">
           <Field id={ids.client} label="Existing client (optional)" hint="Fills in the name and files the letter with the client's case.">
             <ClientPicker
@@ -163,7 +189,7 @@ export function LetterWriter() {
                 Stop
               </Button>
             )}
-            <Button variant="ghost" onClick={() => setConfirmingClear(true)} disabled={!draft.notes && !draft.clientName} data-testid="letter-clear-draft">
+            <Button variant="ghost" onClick={() => setConfirmingClear(true)} disabled={!draft.notes && !draft.clientName && !letter.text} data-testid="letter-clear-draft">
               Clear notes
             </Button>
           </div>
@@ -175,12 +201,16 @@ export function LetterWriter() {
           tone="danger"
           onConfirm={() => {
             clear();
+            storeWrittenLetter(null);
+            setLetter(initialLetter);
             setProblems({});
             setConfirmingClear(false);
           }}
           onCancel={() => setConfirmingClear(false)}
         >
-          <p>The client&apos;s name and the notes are removed from this form and from this tab. Letters already written are not affected.</p>
+          <p>
+            The client&apos;s name, the notes and the letter on this page are removed from this tab. Letters already filed with a client&apos;s case are not affected.
+          </p>
         </ConfirmDialog>
       </Card>
 
@@ -256,7 +286,10 @@ function LetterOutput({ letter, clientName, onEdit }: { letter: LetterState; cli
           </div>
           {letter.letterId && (
             <p className="text-xs text-slate-500" data-letter-id={letter.letterId}>
-              {letter.filedWithClient ? "The letter as written is filed with the client's case, under Letters on the client's page." : 'The letter as written is saved on the server; choose an existing client to file it with their case.'} Edits made here are not saved: copy or download the letter.
+              {letter.filedWithClient
+                ? "The letter as written is filed with the client's case, under Letters on the client's page."
+                : 'Choose an existing client to file the letter with their case; without one it is kept in this tab only.'}{' '}
+              Your edits are kept in this tab until you clear the notes or sign out: copy or download the letter to keep it.
             </p>
           )}
         </>

@@ -51,3 +51,16 @@ export function useLetterDraft() {
 
   return { draft, update, clear, loaded, saved };
 }
+
+const LETTER_KEY = 'letter-written';
+
+/** Returns the letter last written in this tab, as stored, for the letter screen to check and restore. */
+export function readWrittenLetter(): unknown {
+  return readTabItem(LETTER_KEY);
+}
+
+/** Keeps the letter written in this tab, with the advisor's edits and its checks, or removes it with null. */
+export function storeWrittenLetter(letter: object | null): void {
+  if (letter === null) removeTabItem(LETTER_KEY);
+  else writeTabItem(LETTER_KEY, letter);
+}

@@ -8,8 +8,10 @@ import { streamLetter, type LetterEvent } from './letter';
 const log = moduleLogger('letters');
 
 /**
- * Streams a letter and saves it once finished, so the advisor can find it again. `onSaved` runs with
- * the saved letter's id (for the audit log), so a letter the model could not write records nothing.
+ * Streams a letter and, once finished, files it with the client's case, so the advisor can find it
+ * again. A letter for no existing client is not stored: no screen would list it, and erasing a client
+ * could not reach it. `onSaved` runs with the saved letter's id (for the audit log), so a letter the
+ * model could not write records nothing.
  */
 export async function* writeAndSaveLetter(
   deps: { db: Db; textModel: TextModel; onSaved?: (letterId: string) => Promise<void> },
@@ -18,7 +20,7 @@ export async function* writeAndSaveLetter(
   let missing: string[] = [];
   for await (const event of streamLetter({ ...input, textModel: deps.textModel })) {
     if (event.type === 'check') missing = event.missingFigures;
-    if (event.type === 'done') {
+    if (event.type === 'done' && input.clientId) {
       const [saved] = await deps.db
         .insert(letters)
         .values({ clientId: input.clientId ?? null, clientName: input.clientName, notes: input.notes, body: event.letter, missingFigures: missing })
