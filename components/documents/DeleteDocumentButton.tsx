@@ -51,7 +51,12 @@ export function DeleteDocumentButton({ document, scope, variant = 'ghost', onDel
           remove.reset();
         }}
       >
-        <p>The file, its pages and the debts and graph entries found in it will be removed. This cannot be undone.</p>
+        <p>
+          {scope.kind === 'client'
+            ? 'The file, its pages and the debts and graph entries found in it will be removed.'
+            : 'The file and its pages will be removed, and answers will no longer cite it.'}{' '}
+          This cannot be undone.
+        </p>
         {scope.kind === 'client' && (
           <p>
             Your corrections and merge decisions on a debt that only this document mentions go with it, and uploading the file again does not bring them back.
