@@ -167,6 +167,9 @@ test('letter flags figures not in the notes', async ({ page, request }) => {
   await expect(saved).toHaveCount(1);
   await saved.getByText('Letter to Wrenna Figtree').click();
   await expect(saved.getByTestId('client-letter-body')).toContainText('£999.99');
+  // The check made when the letter was written is filed with it.
+  await expect(saved).toContainText('check before sending');
+  await expect(saved.getByTestId('letter-added-figures')).toHaveText('£999.99');
 
   // Clearing the notes removes the letter from the tab as well.
   await page.goto('/letters');

@@ -2,10 +2,11 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { LetterCheck, needsChecking } from '@/components/letters/LetterCheck';
 import { CopyButton } from '@/components/ui/CopyButton';
 import { ErrorMessage } from '@/components/ui/ErrorMessage';
 import { Loading } from '@/components/ui/Loading';
-import { formatDateTime, plural } from '@/lib/client/format';
+import { formatDateTime } from '@/lib/client/format';
 import { fetchClientLetters, queryKeys } from '@/lib/client/queries';
 
 /** Lists the letters written for this client on the Letters page, each openable with its text and a copy button. */
@@ -29,9 +30,10 @@ export function ClientLetters({ clientId }: { clientId: string }) {
           <details>
             <summary className="cursor-pointer px-3 py-2 text-sm font-medium">
               Letter to {letter.clientName}, {formatDateTime(letter.createdAt)}
-              {letter.missingFigures.length > 0 && <span className="ml-2 text-xs font-normal text-amber-800">({plural(letter.missingFigures.length, 'figure')} from the notes missing)</span>}
+              {needsChecking(letter) && <span className="ml-2 text-xs font-normal text-amber-800">(check before sending)</span>}
             </summary>
             <div className="space-y-2 border-t border-slate-200 px-3 py-2">
+              <LetterCheck {...letter} />
               <pre className="max-h-96 overflow-auto whitespace-pre-wrap font-sans text-sm text-slate-800" data-testid="client-letter-body">
                 {letter.body}
               </pre>

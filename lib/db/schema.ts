@@ -175,8 +175,13 @@ export const letters = pgTable('letters', {
   body: text('body').notNull(),
   /** Figures from the notes that the generated letter did not contain. */
   missingFigures: jsonb('missing_figures').$type<string[]>().notNull().default([]),
+  /** The rest of the check made when the letter was written; letters stored before it have {}. */
+  checks: jsonb('checks').$type<LetterChecks>().notNull().default({}),
   createdAt: createdAt(),
 });
+
+/** The findings of a written letter's check besides missing figures (see lib/letters/letter.ts). */
+export type LetterChecks = Partial<{ addedFigures: string[]; missingSections: string[]; repeatsInstructions: boolean }>;
 
 /** Nodes of the embedded graph store. `key` is the normalised identity used to merge mentions. */
 export const graphNodes = pgTable(

@@ -1,0 +1,1 @@
+ALTER TABLE "letters" ADD COLUMN "checks" jsonb DEFAULT '{}'::jsonb NOT NULL;
