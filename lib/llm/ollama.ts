@@ -63,7 +63,7 @@ function pullFailed(error: unknown, settings: RoleSettings, model: string): AppE
   const reason = (error instanceof Error ? error.message : String(error)).slice(0, 300);
   return new AppError(
     'model_unavailable',
-    `The ${roleNames[settings.role]} server at ${settings.url} is running but could not download "${model}": ${reason}. Check that this server can reach the Ollama model library on the internet, or copy the model onto it by hand (see DEPLOYMENT.md).`,
+    `The ${roleNames[settings.role]} server at ${settings.url} is running but could not download "${model}": ${reason}. Check that this server can reach the Ollama model library on the internet, or copy the model onto it by hand (see "Moving models between servers" in DEPLOYMENT.md).`,
     { cause: error },
   );
 }
