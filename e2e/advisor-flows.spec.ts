@@ -206,5 +206,19 @@ test('letters page warns before writing when the text model is missing', async (
     await expect(notice).toContainText('You can still type the notes');
   } finally {
     await fakeModelServer(request, 'text').reset();
+    // The health check reads the model lists afresh, so the next tests do not see the model as missing.
+    await request.get('/api/health');
   }
+});
+
+test('a too-short question is a form error, not an answer', async ({ page, request }) => {
+  const clientId = await createClientByApi(request, 'Short Question Client');
+  await page.goto(`/clients/${clientId}#ask`);
+  await page.getByTestId('ask-input').fill('ab');
+  await page.getByTestId('ask-submit').click();
+  await expect(page.getByTestId('ask-form')).toContainText('Type a question of at least 3 characters.');
+  await expect(page.getByTestId('ask-input')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('answer')).toHaveCount(0);
+  await page.getByTestId('ask-input').fill('abc?');
+  await expect(page.getByTestId('ask-form')).not.toContainText('at least 3 characters');
 });

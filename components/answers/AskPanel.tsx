@@ -7,7 +7,7 @@ import { ModelFallbackNotice } from '@/components/status/ModelFallbackNotice';
 import { Badge } from '@/components/ui/Badge';
 import { Button } from '@/components/ui/Button';
 import { ErrorMessage } from '@/components/ui/ErrorMessage';
-import { Field, TextArea } from '@/components/ui/Field';
+import { describedBy, Field, TextArea } from '@/components/ui/Field';
 import { Notice } from '@/components/ui/Notice';
 import { errorMessage } from '@/lib/client/api';
 import { excerptMarkdown } from '@/lib/client/excerpt';
@@ -95,6 +95,8 @@ function AskForm({ scope, questionLabel, placeholder, restore }: AskPanelProps &
   const [saved] = useState(() => (restore ? readSavedAnswer(scope) : null));
   const [question, setQuestion] = useState(saved?.question ?? '');
   const [state, dispatch] = useReducer(reduce, saved, restoredState);
+  // A question too short to send is a fault of the form, shown under it; the last answer stays as it was.
+  const [problem, setProblem] = useState<string | null>(null);
   const controller = useRef<AbortController | null>(null);
 
   useEffect(() => () => controller.current?.abort(), []);
@@ -103,9 +105,10 @@ function AskForm({ scope, questionLabel, placeholder, restore }: AskPanelProps &
     event?.preventDefault();
     const trimmed = question.trim();
     if (trimmed.length < 3) {
-      dispatch({ type: 'failed', message: 'Type a question of at least 3 characters.' });
+      setProblem('Type a question of at least 3 characters.');
       return;
     }
+    setProblem(null);
     controller.current?.abort();
     const abort = new AbortController();
     controller.current = abort;
@@ -141,15 +144,18 @@ function AskForm({ scope, questionLabel, placeholder, restore }: AskPanelProps &
   return (
     <div className="space-y-4">
       <form onSubmit={ask} className="space-y-2" data-testid="ask-form">
-        <Field id={questionId} label={questionLabel} hint="Press Ctrl+Enter to ask.">
+        <Field id={questionId} label={questionLabel} hint="Press Ctrl+Enter to ask." error={problem ?? undefined}>
           <TextArea
             id={questionId}
             rows={2}
             value={question}
             placeholder={placeholder}
-            onChange={(event) => setQuestion(event.target.value)}
+            onChange={(event) => {
+              setQuestion(event.target.value);
+              setProblem(null);
+            }}
             onKeyDown={submitOnCtrlEnter}
-            aria-describedby={`${questionId}-hint`}
+            {...describedBy(questionId, { hint: true, error: problem })}
             maxLength={2000}
             data-testid="ask-input"
           />
