@@ -7,9 +7,6 @@ import type { DocumentScope } from '@/lib/client/queries';
 import type { DocumentView } from '@/lib/client/types';
 import { ReprocessDocument } from './ReprocessDocument';
 
-/** Titles of notices about who the document belongs to or what it tells a model, which stay open in a list. */
-const urgentTitles = new Set(['Check that this document belongs to this client', 'Read the flagged pages yourself']);
-
 type DocumentNoticeProps = {
   document: DocumentView;
   scope: DocumentScope;
@@ -58,7 +55,7 @@ export function DocumentNotice({ document, scope, canChange, compact = false }: 
   const summary = notice.title ?? (notice.tone === 'info' ? 'Some features are limited for this document' : 'Read this before relying on the document');
   return (
     <Notice tone={notice.tone} className="py-2" data-testid="document-notice" data-tone={notice.tone}>
-      <details open={notice.title !== null && urgentTitles.has(notice.title)}>
+      <details open={notice.urgent}>
         <summary className="cursor-pointer font-semibold" data-testid="document-notice-summary">
           {summary}
         </summary>

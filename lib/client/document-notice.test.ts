@@ -28,6 +28,12 @@ describe('documentNotice', () => {
     ]);
   });
 
+  it('marks another addressee as urgent', () => {
+    expect(documentNotice([otherAddressee, visionDown], 'client')!.urgent).toBe(true);
+    expect(documentNotice([flagged], 'client')!.urgent).toBe(true);
+    expect(documentNotice([visionDown, notEmbedded], 'client')!.urgent).toBe(false);
+  });
+
   it('keeps every stored warning as technical detail', () => {
     const warnings = [visionDown, notEmbedded, extractionWarnings.modelUnavailable];
     expect(documentNotice(warnings, 'client')!.details).toEqual(warnings);

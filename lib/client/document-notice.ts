@@ -23,6 +23,8 @@ export type DocumentNotice = {
   tone: 'warning' | 'info';
   /** The advisor's action, or null when there is nothing to do. */
   title: string | null;
+  /** True when the document may belong to someone else or addresses a model: a list keeps such a notice open. */
+  urgent: boolean;
   /** Plain sentences saying why, most important first. */
   sentences: string[];
   /** The warnings as the server stored them, for the technical details. */
@@ -89,5 +91,6 @@ export function documentNotice(warnings: string[], scope: NoticeScope): Document
     return [sentences[kind]];
   });
 
-  return { tone: needsAction ? 'warning' : 'info', title: titleFor(kinds, scope), sentences: lines, details: warnings };
+  const urgent = kinds.has('addressee') || kinds.has('instructions');
+  return { tone: needsAction ? 'warning' : 'info', title: titleFor(kinds, scope), urgent, sentences: lines, details: warnings };
 }
