@@ -198,7 +198,7 @@ test('letters page warns before writing when the text model is missing', async (
   await removeFakeModel(request, 'text', 'llama3.2');
   try {
     const notice = page.getByTestId('letter-model-down');
-    // The server keeps a model list for a few seconds, so the page is reloaded until it sees the change.
+    // The server keeps a model list for a few seconds, so the page is reloaded until it shows the change.
     await expect(async () => {
       await page.goto('/letters');
       await expect(notice).toBeVisible({ timeout: 3_000 });

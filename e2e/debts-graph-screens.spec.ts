@@ -73,7 +73,7 @@ test('debts table fits at 1366 wide', async ({ page, request }) => {
   expect(lockBox.x + lockBox.width).toBeLessThanOrEqual(boxRight);
 });
 
-test('a debt owed by someone else can be left out of the totals, with undo', async ({ page, request }) => {
+test('debt left out of totals, with undo', async ({ page, request }) => {
   const clientId = await createClientByApi(request, 'Screen Totals Client');
   // The letter is addressed to Ms Corinne Ashdale, not to this client.
   await uploadPdfsInOrder(request, clientId, [sample('synthetic/08_debt_collection_sold_on.pdf')]);

@@ -42,9 +42,9 @@ export async function assertDocumentAccess(db: Db, user: CurrentUser, document: 
 export type ErasureRight = { allowed: true } | { allowed: false; reason: string };
 
 /**
- * Returns whether the user may erase a client they can open: an admin always; an advisor assigned to
- * the client unless the centre's setting leaves erasure to admins. Seeing every client under the
- * centre's other setting does not extend to erasing them.
+ * Returns whether the user may erase a client they can open. An admin always may. An advisor assigned
+ * to the client may, unless the centre's setting leaves erasure to admins. Seeing every client under
+ * the centre's other setting does not extend to erasing them.
  */
 export async function erasureRight(db: Db, user: CurrentUser, clientId: string): Promise<ErasureRight> {
   if (user.role === 'admin') return { allowed: true };

@@ -322,7 +322,7 @@ describe.each(backends)('debt resolution on $name', ({ open, skip }) => {
     expect(after.totals.priority).toBe(before.totals.priority);
     expect(after.totals.leftOut).toEqual({ amount: card.amount, count: 1 });
     expect(after.totals.count).toBe(before.totals.count);
-    // Leaving a debt out is not a correction of what the letters say.
+    // Leaving a debt out is not a correction of what the letters print.
     expect(after.debts.find((debt) => debt.id === card.id)!.lockedFields).toEqual([]);
 
     await correctDebt(database.db, { clientId: client.id, debtId: card.id, correction: { countInTotals: true } });

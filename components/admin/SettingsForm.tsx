@@ -65,7 +65,7 @@ type SwitchSettingProps = {
   testId: string;
 };
 
-/** One centre setting that is on or off, saved as soon as the admin flips it. */
+/** Renders one centre setting that is on or off, and saves it as soon as the admin flips it. */
 function SwitchSetting({ setting, label, description, stateText, warningWhenOn, onSaved, testId }: SwitchSettingProps) {
   const queryClient = useQueryClient();
   const switchId = useId();
@@ -169,7 +169,7 @@ function ErasureSetting() {
         </>
       }
       stateText={(on) => (on ? 'Now on: assigned advisors can erase their clients.' : 'Now off: only admins erase clients.')}
-      // Each client's page says whether this user may erase the client.
+      // Each client's page shows whether this user may erase the client.
       onSaved={() => void queryClient.invalidateQueries({ queryKey: queryKeys.clients })}
       testId="setting-advisors-erase"
     />

@@ -114,7 +114,7 @@ function ClientTable() {
     );
   }
 
-  const shown = clients.data.clients.filter((client) => nameMatches(client.name, typed));
+  const matching = clients.data.clients.filter((client) => nameMatches(client.name, typed));
   return (
     <>
       {clients.data.clients.length >= FIND_FROM && (
@@ -122,13 +122,13 @@ function ClientTable() {
           <TextInput id={findId} type="search" value={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" data-testid="client-find" />
         </Field>
       )}
-      {shown.length === 0 ? (
+      {matching.length === 0 ? (
         <p className="text-sm text-slate-600" data-testid="client-find-none">
           No client&apos;s name contains &ldquo;{typed.trim()}&rdquo;.
         </p>
       ) : (
         <Table columns={['Name', 'Documents', 'Created']} data-testid="clients-table">
-          {shown.map((client) => (
+          {matching.map((client) => (
             <tr key={client.id} className="border-b border-slate-200" data-testid="client-row" data-client-id={client.id}>
               <td className="py-2 pr-3">
                 <Link href={`/clients/${client.id}`} className="font-medium underline-offset-2 hover:underline" data-testid="client-link">

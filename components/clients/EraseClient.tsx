@@ -16,9 +16,8 @@ import { clientsAfterErasurePath, rememberErasedClient } from './ErasedNotice';
 type EraseClientProps = { clientId: string; name: string; documentCount: number; erasure: ClientDetail['erasure'] };
 
 /**
- * Erases a client after the advisor names the reason and types the client's name. Only those the
- * server allows (admins, and the client's assigned advisors unless the centre leaves erasure to
- * admins) get the button; others see who can do it.
+ * Erases a client after the advisor names the reason and types the client's name. The button shows
+ * only when the server allows this user to erase the client, and otherwise the server's reason shows.
  */
 export function EraseClient({ clientId, name, documentCount, erasure }: EraseClientProps) {
   const [confirming, setConfirming] = useState(false);

@@ -214,7 +214,7 @@ function PageView({ documentId, page }: { documentId: string; page: Page }) {
   );
 }
 
-/** The page as it looks in the original file, drawn by the server when first shown. */
+/** Shows the page as it looks in the original file, drawn by the server when first shown. */
 function PagePicture({ id, documentId, pageNumber }: { id: string; documentId: string; pageNumber: number }) {
   const [state, setState] = useState<'loading' | 'shown' | 'failed'>('loading');
   const source = `/api/documents/${documentId}/pages/${pageNumber}/picture`;

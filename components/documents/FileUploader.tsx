@@ -34,7 +34,7 @@ type FileUploaderProps = {
   /** Called once every file of a drop or pick has ended. */
   onBatchSettled?: () => void;
   /**
-   * The line each uploaded file's row shows. Without it, the list says once, below the rows, that
+   * The line each uploaded file's row shows. Without it, one line below the rows states that
    * processing goes on in the document list.
    */
   uploadedText?: string;

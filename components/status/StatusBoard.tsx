@@ -153,7 +153,7 @@ function HealthView({ health }: { health: Health }) {
 }
 
 function ModelsView({ data }: { data: ModelsResponse }) {
-  // The text and embedding roles can run inside the app when no Ollama server answers.
+  // The text and embedding roles can run inside the app when no Ollama server responds.
   const withoutServer = data.roles.filter((role) => role.role !== 'vision' && role.provider === 'ollama' && !role.reachable);
   return (
     <>

@@ -12,13 +12,13 @@ import { formatDateTime } from '@/lib/client/format';
 import { fetchPublicUploadLink, publicUploadUrl, queryKeys } from '@/lib/client/queries';
 import { SentDocuments } from './SentDocuments';
 
-/** Why a link cannot be used, in the client's words. `keepsSent` is whether what was sent through it stays with the advisor. */
+/** The reason a link cannot be used, in the client's words. `keepsSent` is whether what was sent through it stays with the advisor. */
 type UnusableLink = { kind: string; title: string; text: string; keepsSent: boolean };
 
 const unusableLinks = {
   link_expired: { kind: 'link_expired', title: 'This link has expired', text: 'Upload links only work for a few days, to keep your documents safe.', keepsSent: true },
   link_revoked: { kind: 'link_revoked', title: 'This link has been cancelled', text: 'Your advisor has cancelled this link, so it can no longer be used.', keepsSent: true },
-  // A whole link that the server no longer finds. Erasing a client's record removes its links and documents, so nothing is said about them.
+  // A whole link that the server no longer finds. Erasing a client's record removes its links and documents, so the page does not mention them.
   link_gone: { kind: 'link_gone', title: 'This link no longer works', text: 'It can no longer be used to send documents.', keepsSent: false },
   link_incomplete: { kind: 'link_incomplete', title: 'This link does not work', text: 'The address may be incomplete: check that you copied all of it.', keepsSent: false },
 } satisfies Record<string, UnusableLink>;

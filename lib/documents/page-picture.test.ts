@@ -31,6 +31,11 @@ describe('drawPagePicture', () => {
     expect(photoError.code).toBe('not_found');
   });
 
+  it('damaged PDF', async () => {
+    const error = await rejectionOf(drawPagePicture(readSample('public/c10_ocrmypdf_invalid.pdf'), 1, limits));
+    expect(error.code).toBe('pdf_invalid');
+  });
+
   it('protected PDF needs its password, which is never stored', async () => {
     const error = await rejectionOf(drawPagePicture(readSample('public/c01_pdfminer_aes-256_user-baz_owner-foo.pdf'), 1, limits));
     expect(error.code).toBe('pdf_password_required');

@@ -5,8 +5,8 @@ import { prepareImage } from './images';
 import { PdfDocument } from './pdf';
 
 /**
- * Longest side of a page picture shown beside the page's text, in pixels: small print on an A4 page
- * stays legible at about 120 dpi, and the picture stays a few hundred kilobytes.
+ * Maximum length of the longer side of a page picture, in pixels. That is about 120 dpi on A4, where
+ * small print stays legible, and the PNG stays a few hundred kilobytes (an estimate).
  */
 export const PAGE_PICTURE_MAX_SIDE = 1400;
 

@@ -12,7 +12,7 @@ describe('findAddressees', () => {
     expect(findAddressees(page('| MRS FARIDA OYELARAN | Date of notice |\n| --- | --- |'))).toEqual(['MRS FARIDA OYELARAN']);
   });
 
-  it('reads a greeting by first name, with the whole name from the address block', () => {
+  it('greeting by first name', () => {
     const energy = page('Quillstone Energy\nCorinne Ashdale\nFlat 3\n27 Wrenfield Close\n\nYour account is behind\n\nHi Corinne,\n\nYour latest bill showed arrears.');
     expect(findAddressees(energy)).toEqual(['Corinne Ashdale']);
     expect(addresseesOtherThan('Mr Tobias Wren', energy)).toEqual(['Corinne Ashdale']);

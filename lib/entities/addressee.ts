@@ -35,8 +35,8 @@ export function findAddressees(pages: PageText[]): string[] {
 }
 
 /**
- * Returns the whole name for a greeting by first name only, from an address-block line that starts
- * with it ("Hi Corinne," over "Corinne Ashdale"); otherwise the greeting's own name.
+ * Returns the whole name for a greeting by first name only ("Hi Corinne,"). It comes from an
+ * address-block line that starts with that name ("Corinne Ashdale"), else the greeting's name is kept.
  */
 function fullName(greeted: string, header: string): string {
   if (greeted.includes(' ')) return greeted;

@@ -90,10 +90,10 @@ function describe(text: string, start: number, end: number): string {
 }
 
 /**
- * Returns the date the amount was worked out at: the date of assignment for a "balance assigned",
- * else a date printed beside the amount ("Total account balance at 03/08/2026", "On 26 October 2026
- * your arrears were …"), else a date the letter gives for its balance ("Your latest bill on …"), each
- * when it is not after the letter's date; else the letter's date.
+ * Returns the date the amount was worked out at. That is the date of assignment for a "balance
+ * assigned". Otherwise it is a date printed beside the amount ("Total account balance at 03/08/2026")
+ * or, failing that, a date the letter gives for its balance ("Your latest bill on …"). Dates after
+ * the letter's date are skipped, and the letter's date is the last resort.
  */
 export function findAsOfDate(context: FigureContext, facts: Fact[], letterDate: string | null): string | null {
   const nearby = `${context.before} ${context.rowLabel} ${context.row}`;

@@ -129,9 +129,9 @@ export async function acceptMergeProposal(db: Db, { clientId, proposalId, userId
 export const mergeDebtsSchema = z.object({ otherDebtId: z.uuid({ error: 'must be the id of another debt of this client' }) });
 
 /**
- * Merges another debt into this one, for two debts the advisor knows are one whether or not a
- * proposal named them. This debt keeps its id, its corrections and the other's letters; it takes the
- * other's corrections for fields it has not corrected. A proposal between them, open or kept
+ * Merges another debt into this one, for two debts the advisor has found to be one, whether or not a
+ * proposal named them. This debt keeps its id and its corrections, and takes the other's letters. It
+ * takes the other's corrections only for fields that its own letters leave empty. A proposal between them, open or kept
  * separate, is marked accepted. As with an accepted proposal, separating the letters again undoes it.
  */
 export async function mergeDebts(db: Db, { clientId, debtId, otherDebtId, userId }: { clientId: string; debtId: string; otherDebtId: string; userId: string }): Promise<void> {

@@ -47,8 +47,8 @@ const SORT_CODE = /\bsort code[\s:|]*(\d{2}-\s?\d{2}-\s?\d{2})\b/gi;
 const DIGIT_GROUPS = /(?<![\d*X])(?:(?:\d{4}|\*{4}|X{4})[ -]){2,3}\d{4}(?![\d-])/g;
 /**
  * Reference numbers made of letter codes and a long number joined by hyphens, such as QE-30418857 or
- * OVF-L-5582047. Letters print them beside a label, and the shape is kept for scans where OCR lost
- * the label; nothing else on a UK debt letter is written this way.
+ * OVF-L-5582047. Letters print them beside a label, but OCR can lose the label on a scan, so the
+ * shape alone is enough. In the sample letters nothing else is written this way.
  */
 const CODED_REFERENCE = /(?<![\w-])[A-Z]{1,4}(?:-[A-Z]{1,4})*-\d{5,12}(?![\w-])/g;
 /** County court claim numbers: eight letters and digits with both kinds, e.g. K4QX9V27. */
